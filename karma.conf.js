@@ -1,0 +1,35 @@
+// Karma configuration shared by every Karma target in this workspace.
+// Headless Debian Chromium; see README.md for the test command.
+process.env.CHROME_BIN ||= '/usr/bin/chromium';
+
+module.exports = function (config) {
+  config.set({
+    basePath: '',
+    frameworks: ['jasmine'],
+    plugins: [require('karma-jasmine'), require('karma-chrome-launcher')],
+    client: {
+      jasmine: { random: true },
+      clearContext: false,
+    },
+    reporters: ['progress'],
+    browsers: ['ChromeHeadlessCI'],
+    customLaunchers: {
+      ChromeHeadlessCI: {
+        base: 'ChromeHeadless',
+        flags: [
+          '--no-sandbox',
+          '--headless',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    },
+    singleRun: true,
+    restartOnFileChange: false,
+  });
+};
