@@ -1,5 +1,16 @@
 /*
- * Public API Surface of ngx-token-refresh
+ * Public API Surface of ngx-token-refresh: every export is named here, so a change to the
+ * public surface is a visible one-line diff.
  */
-
-export * from './lib/ngx-token-refresh';
+export { InvalidRefreshResponseError } from './invalid-refresh-response-error';
+export { provideTokenRefresh } from './provide-token-refresh';
+export { type SessionEndReason, SessionExpiredError } from './session-expired-error';
+export { sessionGuard, sessionMatchGuard } from './session-guard';
+export { SKIP_TOKEN, skipToken } from './skip-token';
+export type { StoredTokens } from './stored-tokens';
+export type { TokenPair } from './token-pair';
+export { TokenRefreshConfigError } from './token-refresh-config-error';
+export { tokenRefreshInterceptor } from './token-refresh-interceptor';
+export type { TokenRefreshOptions } from './token-refresh-options';
+export { type SessionStatus, TokenService } from './token-service';
+export type { TokenStorage } from './token-storage';

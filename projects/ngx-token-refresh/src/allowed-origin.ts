@@ -1,0 +1,55 @@
+import { TokenRefreshConfigError } from './token-refresh-config-error';
+
+/** An allowed origin: an exact origin (already normalized) or a pattern tested on the origin. */
+export type OriginRule = string | RegExp;
+
+/**
+ * Normalizes the `allowedOrigins` option: each string must be an origin such as
+ * `https://api.example.com` (scheme, host, optional port; case, default ports and a trailing
+ * slash do not matter). Throws `TokenRefreshConfigError` naming the first entry that is not.
+ */
+export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): OriginRule[] {
+  return entries.map((entry, index) => {
+    if (entry instanceof RegExp) return entry;
+    const origin = originOf(typeof entry === 'string' ? entry : '');
+    if (origin === null || !/^https?:$/.test(new URL(origin).protocol)) {
+      throw new TokenRefreshConfigError(
+        `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin; ` +
+          `write it as 'https://api.example.com'.`,
+      );
+    }
+    return origin;
+  });
+}
+
+/**
+ * Whether a request to `url` may carry the token. The URL is resolved the way the browser will
+ * send it (against `baseUrl`, the document's base URI), so relative URLs land on the page's
+ * origin and tricks such as `//evil.example`, `https://api.example.com@evil.example/` or
+ * backslashes land where the browser would really go. An unparsable URL is never allowed.
+ */
+export function isAllowedUrl(
+  url: string,
+  baseUrl: string,
+  pageOrigin: string,
+  rules: readonly OriginRule[],
+): boolean {
+  const origin = originOf(url, baseUrl);
+  if (origin === null || origin === 'null') return false;
+  if (origin === pageOrigin) return true;
+  return rules.some((rule) => (typeof rule === 'string' ? rule === origin : testRule(rule, origin)));
+}
+
+function testRule(rule: RegExp, origin: string): boolean {
+  rule.lastIndex = 0;
+  return rule.test(origin);
+}
+
+function originOf(url: string, base?: string): string | null {
+  // The URL constructor throws on input it cannot parse: such a URL counts as not allowed.
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,49 @@
+import { StoredTokens } from './stored-tokens';
+import { TokenStorage, memoryTokenStorage } from './token-storage';
+
+/**
+ * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled, no
+ * `window` on the server, corrupted data) switches to memory for the rest of the page's life,
+ * with one console warning that names the error but never a token.
+ */
+export class FallbackTokenStorage implements TokenStorage {
+  private _storage: TokenStorage;
+  private readonly _memory = memoryTokenStorage();
+
+  constructor(
+    storage: TokenStorage,
+    private readonly _label: string,
+  ) {
+    this._storage = storage;
+  }
+
+  read(): StoredTokens | null {
+    return this._attempt('read', () => this._storage.read(), null);
+  }
+
+  write(tokens: StoredTokens): void {
+    this._memory.write(tokens);
+    this._attempt('write', () => this._storage.write(tokens), undefined);
+  }
+
+  remove(): void {
+    this._memory.remove();
+    this._attempt('remove', () => this._storage.remove(), undefined);
+  }
+
+  private _attempt<T>(operation: string, run: () => T, fallback: T): T {
+    if (this._storage === this._memory) return run();
+    // Storage can throw for reasons outside the app's control; memory keeps the app working.
+    try {
+      return run();
+    } catch (error) {
+      this._storage = this._memory;
+      const name = error instanceof Error ? error.name : typeof error;
+      console.warn(
+        `ngx-token-refresh: ${this._label} storage failed to ${operation} (${name}); ` +
+          'tokens are kept in memory for this page only.',
+      );
+      return fallback;
+    }
+  }
+}

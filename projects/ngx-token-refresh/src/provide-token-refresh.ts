@@ -1,0 +1,30 @@
+import { EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
+import { TOKEN_REFRESH_CONFIG, resolveTokenRefreshConfig } from './token-refresh-config';
+import { TokenRefreshOptions } from './token-refresh-options';
+import { TokenService } from './token-service';
+
+/**
+ * Sets up token refresh: validates the options (throwing `TokenRefreshConfigError` that names
+ * the offending option) and provides `TokenService`. Pair it with
+ * `provideHttpClient(withInterceptors([tokenRefreshInterceptor]))`.
+ *
+ * @usageNotes
+ * ```ts
+ * import { ApplicationConfig } from '@angular/core';
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
+ *
+ * export const appConfig: ApplicationConfig = {
+ *   providers: [
+ *     provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+ *     provideTokenRefresh({ refreshUrl: '/api/auth/refresh', storage: 'session' }),
+ *   ],
+ * };
+ * ```
+ */
+export function provideTokenRefresh(options: TokenRefreshOptions): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    { provide: TOKEN_REFRESH_CONFIG, useValue: resolveTokenRefreshConfig(options) },
+    TokenService,
+  ]);
+}

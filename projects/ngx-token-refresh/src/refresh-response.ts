@@ -1,0 +1,39 @@
+import { InvalidRefreshResponseError } from './invalid-refresh-response-error';
+import { TokenPair } from './token-pair';
+
+/**
+ * Reads what a refresh produced, from the refresh endpoint's JSON or the `refresh` option: the
+ * access token from `accessToken` or `access_token`, a rotated refresh token from `refreshToken`
+ * or `refresh_token` (absent: the previous one stays), and `expiresIn` or `expires_in` (seconds;
+ * ignored unless a positive number). Throws `InvalidRefreshResponseError` without a usable access
+ * token; the message never contains a token.
+ */
+export function readRefreshResponse(body: unknown): TokenPair {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidRefreshResponseError(`expected a JSON object, got ${describe(body)}`);
+  }
+  const fields = body as Record<string, unknown>;
+  const accessToken = fields['accessToken'] ?? fields['access_token'];
+  if (typeof accessToken !== 'string' || accessToken.trim() === '') {
+    throw new InvalidRefreshResponseError(
+      `"accessToken" (or "access_token") must be a non-empty string, got ${describe(accessToken)}`,
+    );
+  }
+  const refreshToken = fields['refreshToken'] ?? fields['refresh_token'];
+  const rawExpiresIn = fields['expiresIn'] ?? fields['expires_in'];
+  const expiresIn = typeof rawExpiresIn === 'string' ? Number(rawExpiresIn) : rawExpiresIn;
+  return {
+    accessToken,
+    refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : null,
+    ...(typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
+      ? { expiresIn }
+      : {}),
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  return typeof value === 'object' ? 'an object' : `${typeof value}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * The session as a `TokenStorage` keeps it. `expiresAt` is the access token's expiry in
+ * milliseconds since the epoch, or `null` when it is unknown (an opaque token).
+ */
+export interface StoredTokens {
+  accessToken: string;
+  refreshToken: string | null;
+  expiresAt: number | null;
+}
+
+/** Returns the value as `StoredTokens` when it has that shape, otherwise `null`. */
+export function asStoredTokens(value: unknown): StoredTokens | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
+  if (typeof accessToken !== 'string' || accessToken === '') return null;
+  if (refreshToken !== null && typeof refreshToken !== 'string') return null;
+  if (expiresAt !== null && !Number.isFinite(expiresAt)) return null;
+  return { accessToken, refreshToken, expiresAt: expiresAt as number | null };
+}

@@ -1,0 +1,96 @@
+import {
+  HttpErrorResponse,
+  HttpEvent,
+  HttpHandlerFn,
+  HttpInterceptorFn,
+  HttpRequest,
+} from '@angular/common/http';
+import { DOCUMENT, inject } from '@angular/core';
+import { Observable, catchError, switchMap, throwError } from 'rxjs';
+import { isAllowedUrl } from './allowed-origin';
+import { SKIP_TOKEN } from './skip-token';
+import { TOKEN_REFRESH_CONFIG, TokenRefreshConfig } from './token-refresh-config';
+import { TokenRefreshConfigError } from './token-refresh-config-error';
+import { TokenService } from './token-service';
+
+const FALLBACK_BASE = 'http://localhost/';
+
+/**
+ * Attaches the access token to allowed requests, refreshes it before it expires, and on a 401
+ * refreshes once (shared by every request that needs it) and retries the request once.
+ * Requests with `SKIP_TOKEN`, to origins that are not allowed, or that already carry the
+ * header pass through untouched.
+ *
+ * @usageNotes
+ * ```ts
+ * import { provideHttpClient, withInterceptors } from '@angular/common/http';
+ * import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
+ *
+ * export const appConfig: ApplicationConfig = {
+ *   providers: [
+ *     provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+ *     provideTokenRefresh({ refreshUrl: '/api/auth/refresh' }),
+ *   ],
+ * };
+ * ```
+ */
+export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
+  if (req.context.get(SKIP_TOKEN)) return next(req);
+  const config = inject(TOKEN_REFRESH_CONFIG, { optional: true });
+  if (!config) {
+    const message = 'tokenRefreshInterceptor needs provideTokenRefresh({...}) in the providers.';
+    return throwError(() => new TokenRefreshConfigError(message));
+  }
+  if (req.headers.has(config.headerName) || !isAllowed(req.url, config)) return next(req);
+  const tokens = inject(TokenService);
+  return tokens
+    .validAccessToken()
+    .pipe(switchMap((token) => sendWithRetry(req, token, next, tokens, config)));
+};
+
+function sendWithRetry(
+  req: HttpRequest<unknown>,
+  token: string | null,
+  next: HttpHandlerFn,
+  tokens: TokenService,
+  config: TokenRefreshConfig,
+): Observable<HttpEvent<unknown>> {
+  return send(req, token, next, config).pipe(
+    catchError((error: unknown) => {
+      const canRefresh = token !== null || config.refreshTokenInCookie;
+      if (!canRefresh || !isRejection(error, config)) return throwError(() => error);
+      return tokens.refreshAfterRejection(token).pipe(
+        switchMap((fresh) =>
+          send(req, fresh, next, config).pipe(
+            catchError((retryError: unknown) =>
+              throwError(() =>
+                isRejection(retryError, config) ? tokens.expire(fresh, retryError) : retryError,
+              ),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+function send(
+  req: HttpRequest<unknown>,
+  token: string | null,
+  next: HttpHandlerFn,
+  config: TokenRefreshConfig,
+): Observable<HttpEvent<unknown>> {
+  if (token === null) return next(req);
+  return next(req.clone({ setHeaders: { [config.headerName]: config.authScheme + token } }));
+}
+
+function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpErrorResponse {
+  return error instanceof HttpErrorResponse && config.shouldRefresh(error);
+}
+
+function isAllowed(url: string, config: TokenRefreshConfig): boolean {
+  const document = inject(DOCUMENT, { optional: true });
+  const base = document?.baseURI || document?.location?.href || FALLBACK_BASE;
+  const pageOrigin = document?.location?.origin || new URL(FALLBACK_BASE).origin;
+  return isAllowedUrl(url, base, pageOrigin, config.allowedOrigins);
+}

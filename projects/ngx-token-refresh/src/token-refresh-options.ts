@@ -1,0 +1,90 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Observable } from 'rxjs';
+import { TokenPair } from './token-pair';
+import { TokenStorage } from './token-storage';
+
+/**
+ * Options for `provideTokenRefresh`. Give exactly one of `refreshUrl` and `refresh`.
+ *
+ * @usageNotes
+ * ```ts
+ * import { TokenRefreshOptions } from 'ngx-token-refresh';
+ *
+ * const options: TokenRefreshOptions = {
+ *   refreshUrl: '/api/auth/refresh',
+ *   allowedOrigins: ['https://api.example.com'],
+ *   storage: 'session',
+ * };
+ * ```
+ */
+export interface TokenRefreshOptions {
+  /**
+   * The refresh endpoint. The library POSTs JSON `{ "refreshToken": "..." }` there (or `{}` with
+   * credentials when `refreshTokenInCookie` is set) and reads `accessToken` or `access_token`,
+   * optionally `refreshToken` or `refresh_token` (rotation) and `expiresIn` or `expires_in`.
+   */
+  refreshUrl?: string;
+  /**
+   * Instead of `refreshUrl`, for any other endpoint shape: exchanges the refresh token for new
+   * tokens. Runs in an injection context, so `inject(HttpClient)` works inside; send its
+   * request with `skipToken()`. Throw or fail with an `HttpErrorResponse` 401 (or 400
+   * `invalid_grant`), or a `SessionExpiredError`, to end the session; any other error is
+   * transient.
+   */
+  refresh?: (refreshToken: string | null) => Observable<TokenPair> | Promise<TokenPair>;
+  /**
+   * Origins that may receive the token besides the page's own (relative and same-origin URLs
+   * always get it): exact origins such as `'https://api.example.com'`, or patterns tested on the
+   * origin (anchor them: `/^https:\/\/[a-z]+\.example\.com$/`).
+   * @default []
+   */
+  allowedOrigins?: (string | RegExp)[];
+  /**
+   * Where `sessionGuard` sends users without a session; it adds a `returnUrl` query parameter.
+   * @default '/login'
+   */
+  loginUrl?: string;
+  /**
+   * A JWT access token this close to its `exp` is refreshed before the request goes out.
+   * @default 30
+   */
+  leewaySeconds?: number;
+  /**
+   * Where tokens live: this page's memory, `sessionStorage`, `localStorage`, or your own
+   * `TokenStorage`. Web storage that fails falls back to memory with one console warning.
+   * @default 'memory'
+   */
+  storage?: 'memory' | 'session' | 'local' | TokenStorage;
+  /**
+   * The key under which `'session'` and `'local'` storage keep the session.
+   * @default 'ngx-token-refresh'
+   */
+  storageKey?: string;
+  /**
+   * Whether an error response should trigger a refresh and one retry.
+   * @default (error) => error.status === 401
+   */
+  shouldRefresh?: (error: HttpErrorResponse) => boolean;
+  /**
+   * The request header that carries the token.
+   * @default 'Authorization'
+   */
+  headerName?: string;
+  /**
+   * What precedes the token in the header; use `''` for a bare token.
+   * @default 'Bearer '
+   */
+  authScheme?: string;
+  /**
+   * Whether the refresh token lives in an HttpOnly cookie that the app cannot read: the refresh
+   * call is then sent with credentials and no token in its body, and a 401 refreshes even when
+   * the app holds no refresh token.
+   * @default false
+   */
+  refreshTokenInCookie?: boolean;
+  /**
+   * How long a refresh may take before it fails (transiently) with rxjs's `TimeoutError`.
+   * @default 30000
+   */
+  refreshTimeoutMs?: number;
+}
