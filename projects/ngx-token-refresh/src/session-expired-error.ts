@@ -4,7 +4,7 @@ export type SessionEndReason =
   | 'refresh-rejected'
   /** The session had no refresh token to refresh with. */
   | 'no-refresh-token'
-  /** A request retried with a freshly refreshed token was rejected again. */
+  /** A request retried with a freshly refreshed token was rejected again, or `expire()` ran. */
   | 'retry-rejected'
   /** `TokenService.clear()` (logout) ran while the request was waiting. */
   | 'logout';

@@ -62,11 +62,11 @@ function sendWithRetry(
       return tokens.refreshAfterRejection(token).pipe(
         switchMap((fresh) =>
           send(req, fresh, next, config).pipe(
-            catchError((retryError: unknown) =>
-              throwError(() =>
-                isRejection(retryError, config) ? tokens.expire(fresh, retryError) : retryError,
-              ),
-            ),
+            catchError((retryError: unknown) => {
+              // Rejected even with a fresh token: the session is over, unless it moved on meanwhile.
+              const ended = isRejection(retryError, config) && tokens.accessToken() === fresh;
+              return throwError(() => (ended ? tokens.expire(retryError) : retryError));
+            }),
           ),
         ),
       );

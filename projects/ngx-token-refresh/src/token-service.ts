@@ -156,13 +156,11 @@ export class TokenService {
   }
 
   /**
-   * Ends the session as `'expired'` because the server rejected `rejectedToken`, unless the
-   * session has moved on to another token meanwhile. Returns the error to report.
+   * Ends the session as `'expired'`: tokens forgotten, requests waiting for a refresh fail. Use it
+   * when the server says the session is gone; returns the error waiters received.
    */
-  expire(rejectedToken: string, cause?: unknown): SessionExpiredError {
-    const error = new SessionExpiredError('retry-rejected', { cause });
-    if (this._session()?.accessToken === rejectedToken) this._endSession(error);
-    return error;
+  expire(cause?: unknown): SessionExpiredError {
+    return this._endSession(new SessionExpiredError('retry-rejected', { cause }));
   }
 
   private _startRefresh(): RefreshFlight {

@@ -1,0 +1,89 @@
+// Helpers shared by the library's specs: a TestBed setup with the real providers, test JWTs,
+// and a recorder for what a caller of HttpClient receives.
+import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { EnvironmentProviders, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Observable, Subscription } from 'rxjs';
+import {
+  TokenRefreshOptions,
+  TokenService,
+  provideTokenRefresh,
+  tokenRefreshInterceptor,
+} from '../src/public-api';
+
+export const REFRESH_URL = '/auth/refresh';
+
+/** Configures TestBed with the real interceptor and service and a testing backend. */
+export function setup(
+  options: Partial<TokenRefreshOptions> = {},
+  providers: (Provider | EnvironmentProviders)[] = [],
+) {
+  const refreshOption = options.refresh ? {} : { refreshUrl: REFRESH_URL };
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+      provideHttpClientTesting(),
+      provideTokenRefresh({ ...refreshOption, ...options } as TokenRefreshOptions),
+      ...providers,
+    ],
+  });
+  return {
+    http: TestBed.inject(HttpClient),
+    backend: TestBed.inject(HttpTestingController),
+    tokens: TestBed.inject(TokenService),
+  };
+}
+
+/** A signed-looking JWT (the signature is not checked client-side) with the given claims. */
+export function createJwt(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`;
+}
+
+/** A JWT whose `exp` lies `seconds` from now (negative: already expired). */
+export function jwtExpiringIn(seconds: number, name = 'token'): string {
+  return createJwt({ sub: name, exp: Math.floor(Date.now() / 1000) + seconds });
+}
+
+/** What one subscriber of an observable saw. */
+export interface Outcome<T> {
+  values: T[];
+  error: unknown;
+  completed: boolean;
+  subscription: Subscription;
+}
+
+export function record<T>(source: Observable<T>): Outcome<T> {
+  const outcome = { values: [], error: undefined, completed: false } as unknown as Outcome<T>;
+  outcome.subscription = source.subscribe({
+    next: (value) => outcome.values.push(value),
+    error: (error) => (outcome.error = error),
+    complete: () => (outcome.completed = true),
+  });
+  return outcome;
+}
+
+/** The Authorization header a request carried, or null. */
+export function authOf(request: TestRequest): string | null {
+  return request.request.headers.get('Authorization');
+}
+
+/** Answers the one pending refresh call with new tokens. */
+export function flushRefresh(
+  backend: HttpTestingController,
+  body: Record<string, unknown>,
+): TestRequest {
+  const request = backend.expectOne(REFRESH_URL);
+  request.flush(body);
+  return request;
+}
+
+export function unauthorized(request: TestRequest, headers: Record<string, string> = {}): void {
+  request.flush({ error: 'invalid_token' }, { status: 401, statusText: 'Unauthorized', headers });
+}
+
+export function isHttpError(error: unknown, status: number): boolean {
+  return error instanceof HttpErrorResponse && error.status === status;
+}
