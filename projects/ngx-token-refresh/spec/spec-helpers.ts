@@ -87,3 +87,11 @@ export function unauthorized(request: TestRequest, headers: Record<string, strin
 export function isHttpError(error: unknown, status: number): boolean {
   return error instanceof HttpErrorResponse && error.status === status;
 }
+
+/** Waits (a few macrotasks at most) until `condition` holds; fails the spec if it never does. */
+export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
+  for (let i = 0; i < 50 && !condition(); i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  if (!condition()) fail(`timed out waiting for ${what}`);
+}

@@ -39,6 +39,11 @@ export const sessionMatchGuard: CanMatchFn = (_route, segments) => {
   return checkSession(url);
 };
 
+/** Whether a known expiry lies in the past (an expired token that could not be refreshed). */
+function isPast(expiresAt: number | null): boolean {
+  return expiresAt !== null && expiresAt <= Date.now();
+}
+
 function checkSession(returnUrl: string): Observable<true | UrlTree> {
   const tokens = inject(TokenService);
   const router = inject(Router);
@@ -51,7 +56,7 @@ function checkSession(returnUrl: string): Observable<true | UrlTree> {
   const noToken = tokens.accessToken() === null && !tokens.isRefreshing();
   const token = noToken && refreshTokenInCookie ? tokens.refresh() : tokens.validAccessToken();
   return token.pipe(
-    map((value) => (value === null ? toLogin() : true)),
+    map((value) => (value === null || isPast(tokens.expiresAt()) ? toLogin() : true)),
     catchError(() => of(toLogin())),
   );
 }
