@@ -1,0 +1,48 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { authOf, setup } from '../spec/spec-helpers';
+import { TokenRefreshConfigError, TokenRefreshOptions, provideTokenRefresh } from './public-api';
+
+describe('provideTokenRefresh', () => {
+  it('works with only refreshUrl: every other option has its default', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1' });
+    http.get('/api/a').subscribe();
+    expect(authOf(backend.expectOne('/api/a'))).toBe('Bearer T1');
+    expect(tokens.status()).toBe('authenticated');
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  const invalid: [string, unknown, RegExp][] = [
+    ['no options', undefined, /options object/],
+    ['neither refreshUrl nor refresh', {}, /exactly one of `refreshUrl` and `refresh`, got neither/],
+    ['both', { refreshUrl: '/r', refresh: () => null }, /exactly one .* got both/],
+    ['an empty refreshUrl', { refreshUrl: ' ' }, /`refreshUrl` must be a non-empty URL/],
+    ['a refresh that is not a function', { refresh: 'x' }, /`refresh` must be a function/],
+    ['a negative leeway', { refreshUrl: '/r', leewaySeconds: -1 }, /`leewaySeconds` must be/],
+    ['a NaN leeway', { refreshUrl: '/r', leewaySeconds: NaN }, /`leewaySeconds` must be/],
+    ['an unknown storage', { refreshUrl: '/r', storage: 'cookie' }, /`storage` must be/],
+    ['a host as origin', { refreshUrl: '/r', allowedOrigins: ['api.x.com'] }, /allowedOrigins\[0\]/],
+    ['a non-http origin', { refreshUrl: '/r', allowedOrigins: ['ftp://x.com'] }, /allowedOrigins\[0\]/],
+    ['allowedOrigins not an array', { refreshUrl: '/r', allowedOrigins: 'x' }, /`allowedOrigins`/],
+    ['a bad header name', { refreshUrl: '/r', headerName: 'Auth Token' }, /`headerName`/],
+    ['an authScheme that is not a string', { refreshUrl: '/r', authScheme: 1 }, /`authScheme`/],
+    ['shouldRefresh not a function', { refreshUrl: '/r', shouldRefresh: true }, /`shouldRefresh`/],
+    ['an empty loginUrl', { refreshUrl: '/r', loginUrl: '' }, /`loginUrl`/],
+    ['a zero refreshTimeoutMs', { refreshUrl: '/r', refreshTimeoutMs: 0 }, /`refreshTimeoutMs`/],
+    ['a non-boolean cookie flag', { refreshUrl: '/r', refreshTokenInCookie: 1 }, /`refreshTokenInCookie`/],
+  ];
+  for (const [name, options, message] of invalid) {
+    it(`rejects ${name} at start-up with a TokenRefreshConfigError that names the option`, () => {
+      let error: unknown;
+      try {
+        provideTokenRefresh(options as TokenRefreshOptions);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(TokenRefreshConfigError);
+      expect((error as Error).message).toMatch(/^ngx-token-refresh: /);
+      expect((error as Error).message).toMatch(message);
+    });
+  }
+});

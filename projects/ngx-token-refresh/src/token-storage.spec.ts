@@ -1,0 +1,145 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { REFRESH_URL, authOf, flushRefresh, setup } from '../spec/spec-helpers';
+import { StoredTokens, TokenStorage } from './public-api';
+
+// Captured before any spec replaces the globals.
+const webSession = window.sessionStorage;
+const webLocal = window.localStorage;
+
+describe('TokenService storage', () => {
+  let warn: jasmine.Spy;
+
+  beforeEach(() => {
+    webSession.clear();
+    webLocal.clear();
+    warn = spyOn(console, 'warn');
+  });
+  afterEach(() => {
+    TestBed.inject(HttpTestingController).verify();
+    webSession.clear();
+    webLocal.clear();
+  });
+
+  /** Simulates a page reload: a fresh injector, as a new page would have. */
+  function reload(options: Parameters<typeof setup>[0]) {
+    TestBed.resetTestingModule();
+    return setup(options);
+  }
+
+  it('keeps tokens in memory by default: nothing in web storage, nothing after a reload', () => {
+    const { tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
+    expect(reload({}).tokens.status()).toBe('anonymous');
+  });
+
+  for (const storage of ['session', 'local'] as const) {
+    it(`'${storage}' storage survives a reload: the service rehydrates at start`, () => {
+      const first = setup({ storage });
+      first.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      first.tokens.refresh().subscribe();
+      flushRefresh(first.backend, { accessToken: 'T2', refreshToken: 'R2' });
+
+      const { http, backend, tokens } = reload({ storage });
+      expect(tokens.status()).toBe('authenticated');
+      expect(tokens.accessToken()).toBe('T2');
+      http.get('/api/a').subscribe();
+      expect(authOf(backend.expectOne('/api/a'))).toBe('Bearer T2');
+      tokens.refresh().subscribe();
+      expect(backend.expectOne(REFRESH_URL).request.body).toEqual({ refreshToken: 'R2' });
+    });
+  }
+
+  it('clear() removes the stored session, under storageKey', () => {
+    const { tokens } = setup({ storage: 'local', storageKey: 'my-app.session' });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    expect(JSON.parse(localStorage.getItem('my-app.session')!)).toEqual({
+      accessToken: 'T1',
+      refreshToken: 'R1',
+      expiresAt: null,
+    });
+    tokens.clear();
+    expect(localStorage.getItem('my-app.session')).toBeNull();
+  });
+
+  it('reads storage once at start, never per request', () => {
+    const getItem = spyOn(Storage.prototype, 'getItem').and.callThrough();
+    const { http, backend, tokens } = setup({ storage: 'session' });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    for (let i = 0; i < 10; i++) http.get(`/api/${i}`).subscribe();
+    expect(backend.match(() => true).length).toBe(10);
+    expect(getItem).toHaveBeenCalledTimes(1);
+  });
+
+  it('degrades to memory with one console warning when the storage throws', () => {
+    const failing: TokenStorage = {
+      read: () => null,
+      write: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      remove: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const { http, backend, tokens } = setup({ storage: failing });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
+    http.get('/api/a').subscribe();
+    expect(authOf(backend.expectOne('/api/a'))).toBe('Bearer T2');
+    tokens.clear();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.calls.argsFor(0))).toContain('QuotaExceededError');
+    expect(String(warn.calls.argsFor(0))).not.toMatch(/T1|T2|R1|R2/);
+  });
+
+  it('degrades to memory when the storage throws on the first read', () => {
+    const failing: TokenStorage = {
+      read: () => {
+        throw new Error('disabled');
+      },
+      write: () => fail('must not be written after it failed'),
+      remove: () => fail('must not be used after it failed'),
+    };
+    const { tokens } = setup({ storage: failing });
+    expect(tokens.status()).toBe('anonymous');
+    tokens.setTokens({ accessToken: 'T1' });
+    expect(tokens.accessToken()).toBe('T1');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("degrades to memory when there is no sessionStorage (as on the server)", () => {
+    spyOnProperty(window, 'sessionStorage', 'get').and.returnValue(undefined as never);
+    const { tokens } = setup({ storage: 'session' });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    expect(tokens.accessToken()).toBe('T1');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.calls.argsFor(0))).toContain('ReferenceError');
+  });
+
+  it('ignores a corrupted stored session: anonymous, one warning, no crash', () => {
+    localStorage.setItem('ngx-token-refresh', '{"accessToken": 42, broken');
+    const { tokens } = setup({ storage: 'local' });
+    expect(tokens.status()).toBe('anonymous');
+    expect(warn).toHaveBeenCalledTimes(1);
+    tokens.setTokens({ accessToken: 'T1' });
+    expect(tokens.accessToken()).toBe('T1');
+  });
+
+  it('keeps using a custom TokenStorage that works', () => {
+    let stored: StoredTokens | null = { accessToken: 'S1', refreshToken: 'SR1', expiresAt: null };
+    const custom: TokenStorage = {
+      read: () => stored,
+      write: (tokens) => (stored = tokens),
+      remove: () => (stored = null),
+    };
+    const { tokens } = setup({ storage: custom });
+    expect(tokens.accessToken()).toBe('S1');
+    tokens.setTokens({ accessToken: 'S2' });
+    expect(stored).toEqual({ accessToken: 'S2', refreshToken: null, expiresAt: null });
+    tokens.clear();
+    expect(stored).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
