@@ -37,7 +37,9 @@ export function isAllowedUrl(
   const origin = originOf(url, baseUrl);
   if (origin === null || origin === 'null') return false;
   if (origin === pageOrigin) return true;
-  return rules.some((rule) => (typeof rule === 'string' ? rule === origin : testRule(rule, origin)));
+  return rules.some((rule) =>
+    typeof rule === 'string' ? rule === origin : testRule(rule, origin),
+  );
 }
 
 function testRule(rule: RegExp, origin: string): boolean {

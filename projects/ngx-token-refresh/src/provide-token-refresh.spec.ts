@@ -15,22 +15,38 @@ describe('provideTokenRefresh', () => {
 
   const invalid: [string, unknown, RegExp][] = [
     ['no options', undefined, /options object/],
-    ['neither refreshUrl nor refresh', {}, /exactly one of `refreshUrl` and `refresh`, got neither/],
+    [
+      'neither refreshUrl nor refresh',
+      {},
+      /exactly one of `refreshUrl` and `refresh`, got neither/,
+    ],
     ['both', { refreshUrl: '/r', refresh: () => null }, /exactly one .* got both/],
     ['an empty refreshUrl', { refreshUrl: ' ' }, /`refreshUrl` must be a non-empty URL/],
     ['a refresh that is not a function', { refresh: 'x' }, /`refresh` must be a function/],
     ['a negative leeway', { refreshUrl: '/r', leewaySeconds: -1 }, /`leewaySeconds` must be/],
     ['a NaN leeway', { refreshUrl: '/r', leewaySeconds: NaN }, /`leewaySeconds` must be/],
     ['an unknown storage', { refreshUrl: '/r', storage: 'cookie' }, /`storage` must be/],
-    ['a host as origin', { refreshUrl: '/r', allowedOrigins: ['api.x.com'] }, /allowedOrigins\[0\]/],
-    ['a non-http origin', { refreshUrl: '/r', allowedOrigins: ['ftp://x.com'] }, /allowedOrigins\[0\]/],
+    [
+      'a host as origin',
+      { refreshUrl: '/r', allowedOrigins: ['api.x.com'] },
+      /allowedOrigins\[0\]/,
+    ],
+    [
+      'a non-http origin',
+      { refreshUrl: '/r', allowedOrigins: ['ftp://x.com'] },
+      /allowedOrigins\[0\]/,
+    ],
     ['allowedOrigins not an array', { refreshUrl: '/r', allowedOrigins: 'x' }, /`allowedOrigins`/],
     ['a bad header name', { refreshUrl: '/r', headerName: 'Auth Token' }, /`headerName`/],
     ['an authScheme that is not a string', { refreshUrl: '/r', authScheme: 1 }, /`authScheme`/],
     ['shouldRefresh not a function', { refreshUrl: '/r', shouldRefresh: true }, /`shouldRefresh`/],
     ['an empty loginUrl', { refreshUrl: '/r', loginUrl: '' }, /`loginUrl`/],
     ['a zero refreshTimeoutMs', { refreshUrl: '/r', refreshTimeoutMs: 0 }, /`refreshTimeoutMs`/],
-    ['a non-boolean cookie flag', { refreshUrl: '/r', refreshTokenInCookie: 1 }, /`refreshTokenInCookie`/],
+    [
+      'a non-boolean cookie flag',
+      { refreshUrl: '/r', refreshTokenInCookie: 1 },
+      /`refreshTokenInCookie`/,
+    ],
   ];
   for (const [name, options, message] of invalid) {
     it(`rejects ${name} at start-up with a TokenRefreshConfigError that names the option`, () => {

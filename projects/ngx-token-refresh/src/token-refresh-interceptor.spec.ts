@@ -2,7 +2,12 @@ import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@a
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { authOf, isHttpError, record, setup, unauthorized } from '../spec/spec-helpers';
-import { SKIP_TOKEN, TokenRefreshConfigError, skipToken, tokenRefreshInterceptor } from './public-api';
+import {
+  SKIP_TOKEN,
+  TokenRefreshConfigError,
+  skipToken,
+  tokenRefreshInterceptor,
+} from './public-api';
 
 describe('tokenRefreshInterceptor: attaching the token', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
@@ -26,7 +31,9 @@ describe('tokenRefreshInterceptor: attaching the token', () => {
     tokens.setTokens({ accessToken: 'T1' });
     for (const url of ['https://api.example.com/v1', 'https://eu.partner.test/x']) {
       http.get(url).subscribe();
-      expect(authOf(backend.expectOne(url))).withContext(url).toBe('Bearer T1');
+      expect(authOf(backend.expectOne(url)))
+        .withContext(url)
+        .toBe('Bearer T1');
     }
   });
 
@@ -49,7 +56,9 @@ describe('tokenRefreshInterceptor: attaching the token', () => {
     ];
     for (const url of urls) {
       http.get(url).subscribe();
-      expect(authOf(backend.expectOne(url))).withContext(url).toBeNull();
+      expect(authOf(backend.expectOne(url)))
+        .withContext(url)
+        .toBeNull();
     }
   });
 

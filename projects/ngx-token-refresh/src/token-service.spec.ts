@@ -149,7 +149,9 @@ describe('TokenService', () => {
     tokens.refresh().subscribe();
     flushRefresh(backend, { accessToken: 'T2', refresh_token: 'R2' });
     tokens.refresh().subscribe();
-    expect(flushRefresh(backend, { accessToken: 'T3' }).request.body).toEqual({ refreshToken: 'R2' });
+    expect(flushRefresh(backend, { accessToken: 'T3' }).request.body).toEqual({
+      refreshToken: 'R2',
+    });
     tokens.refresh().subscribe();
     expect(backend.expectOne(REFRESH_URL).request.body).toEqual({ refreshToken: 'R2' });
   });

@@ -76,7 +76,9 @@ export class TokenService {
   private _flight: RefreshFlight | null = null;
 
   /** The current access token, or `null` without a session. */
-  readonly accessToken: Signal<string | null> = computed(() => this._session()?.accessToken ?? null);
+  readonly accessToken: Signal<string | null> = computed(
+    () => this._session()?.accessToken ?? null,
+  );
   /** When the access token expires (ms since the epoch), or `null` when unknown or signed out. */
   readonly expiresAt: Signal<number | null> = computed(() => this._session()?.expiresAt ?? null);
   /** The refresh lock: whether a refresh is in flight right now. */

@@ -109,7 +109,7 @@ describe('TokenService storage', () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
-  it("degrades to memory when there is no sessionStorage (as on the server)", () => {
+  it('degrades to memory when there is no sessionStorage (as on the server)', () => {
     spyOnProperty(window, 'sessionStorage', 'get').and.returnValue(undefined as never);
     const { tokens } = setup({ storage: 'session' });
     tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
