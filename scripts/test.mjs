@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The whole test command (`npm test`): builds the library and the demo app, then runs every
+// suite (library specs in Karma, auth-server tests, end-to-end tests in Chromium) and ends with
+// one line `N passed, N failed` summed over all of them. Exits non-zero when anything failed.
+// `npm test -- unit server` runs only the named suites (build steps they need included).
+import { spawn } from 'node:child_process';
+
+const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
+
+const steps = [
+  { name: 'build', kind: 'build', cmd: 'npx ng build ngx-token-refresh', for: ['unit', 'e2e'] },
+  { name: 'unit', kind: 'karma', cmd: `npx ng test ngx-token-refresh --watch=false ${CHROMIUM_FLAGS}` },
+  { name: 'server', kind: 'node', cmd: 'node --test server/' },
+  { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
+  { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/' },
+];
+
+const wanted = process.argv.slice(2);
+const selected = steps.filter(
+  (step) => !wanted.length || wanted.includes(step.name) || step.for?.some((s) => wanted.includes(s)),
+);
+
+const totals = { passed: 0, failed: 0 };
+const started = Date.now();
+for (const step of selected) {
+  const t0 = Date.now();
+  const { code, output } = await run(step.cmd);
+  const counts = count(step.kind, output);
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash or a failed build counts
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  console.log(`\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)\n`);
+}
+console.log(`[test] total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+
+/** Runs a shell command, echoing its output, and resolves with its exit code and output. */
+function run(cmd) {
+  console.log(`[test] $ ${cmd}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const forward = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', forward(process.stdout));
+    child.stderr.on('data', forward(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Reads the pass/fail counts a runner printed; builds count as no tests. */
+function count(kind, rawOutput) {
+  const output = rawOutput.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  if (kind === 'karma') {
+    const total = output.match(/TOTAL: (?:(\d+) FAILED, )?(\d+) SUCCESS/);
+    const allFailed = output.match(/TOTAL: (\d+) FAILED\s*$/m);
+    if (total) return { passed: Number(total[2]), failed: Number(total[1] ?? 0) };
+    return { passed: 0, failed: allFailed ? Number(allFailed[1]) : 0 };
+  }
+  if (kind === 'node') {
+    const last = (label) => Number([...output.matchAll(new RegExp(`^# ${label} (\\d+)`, 'gm'))].at(-1)?.[1] ?? 0);
+    return { passed: last('pass'), failed: last('fail') };
+  }
+  return { passed: 0, failed: 0 };
+}
