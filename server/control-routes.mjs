@@ -1,0 +1,36 @@
+// Counters (/api/_stats, always on) and TEST_MODE-only control endpoints (/api/_reset, ...).
+import { Router } from 'express';
+import { FaultSettingsError } from './faults.mjs';
+
+export function createControlRouter({ stats, faults, families, testMode }) {
+  const router = Router();
+
+  router.get('/_stats', (req, res) => res.json(stats.snapshot()));
+  if (!testMode) return router;
+
+  router.post('/_reset', (req, res) => {
+    stats.reset();
+    faults.reset();
+    res.json({ stats: stats.snapshot(), faults: faults.get() });
+  });
+
+  router.get('/_faults', (req, res) => res.json(faults.get()));
+
+  router.post('/_faults', (req, res) => {
+    try {
+      res.json(faults.merge(req.body ?? {}));
+    } catch (error) {
+      if (!(error instanceof FaultSettingsError)) throw error;
+      res.status(400).json({ error: 'invalid_request', message: error.message });
+    }
+  });
+
+  router.post('/_revoke-all', (req, res) => res.json({ revoked: families.revokeAll() }));
+
+  router.post('/_expire-refresh', (req, res) => {
+    const token = req.body?.refreshToken;
+    res.json({ expired: families.expire(typeof token === 'string' ? token : undefined) });
+  });
+
+  return router;
+}

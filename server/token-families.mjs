@@ -1,0 +1,84 @@
+// Refresh-token store: one family per login, rotation on every use, reuse (theft) detection.
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * Each login starts a family. Every successful refresh rotates: the presented token becomes
+ * "rotated" and a new current token is issued (family generation + 1). Presenting a rotated
+ * token again is treated as theft (RFC 9700 section 4.14.2) and revokes the whole family.
+ * A refresh token expires `refreshTtlMs` after it was issued (sliding window: every rotation
+ * issues a token with a fresh lifetime).
+ *
+ * rotate() results: { ok: true, family, refreshToken } or { ok: false, reason } with reason
+ * 'unknown' | 'revoked' | 'expired' | 'reuse'.
+ *
+ * @param {{ refreshTtlMs: number }} options
+ */
+export function createTokenFamilies({ refreshTtlMs }) {
+  /** @type {Map<string, { id: string, sub: string, gen: number, revoked: boolean, current: string }>} */
+  const families = new Map();
+  /** @type {Map<string, { familyId: string, rotated: boolean, expiresAt: number }>} */
+  const tokens = new Map();
+
+  function issue(family) {
+    const refreshToken = randomBytes(32).toString('base64url');
+    tokens.set(refreshToken, {
+      familyId: family.id,
+      rotated: false,
+      expiresAt: Date.now() + refreshTtlMs,
+    });
+    family.current = refreshToken;
+    return refreshToken;
+  }
+
+  /** Starts a new family (login). */
+  function start(sub) {
+    const family = { id: randomUUID(), sub, gen: 1, revoked: false, current: '' };
+    families.set(family.id, family);
+    return { family, refreshToken: issue(family) };
+  }
+
+  /** Uses a refresh token: rotates it or reports why it cannot be used. */
+  function rotate(refreshToken) {
+    const entry = tokens.get(refreshToken);
+    if (!entry) return { ok: false, reason: 'unknown' };
+    const family = families.get(entry.familyId);
+    if (entry.rotated) {
+      family.revoked = true;
+      return { ok: false, reason: 'reuse', family };
+    }
+    if (family.revoked) return { ok: false, reason: 'revoked', family };
+    if (Date.now() >= entry.expiresAt) return { ok: false, reason: 'expired', family };
+    entry.rotated = true;
+    family.gen += 1;
+    return { ok: true, family, refreshToken: issue(family) };
+  }
+
+  /** Revokes the family the token belongs to (logout). Returns false for unknown tokens. */
+  function revoke(refreshToken) {
+    const entry = tokens.get(refreshToken);
+    if (!entry) return false;
+    families.get(entry.familyId).revoked = true;
+    return true;
+  }
+
+  /** Revokes every family; returns how many were still active. */
+  function revokeAll() {
+    let count = 0;
+    for (const family of families.values()) {
+      if (!family.revoked) count += 1;
+      family.revoked = true;
+    }
+    return count;
+  }
+
+  /** Makes one refresh token (or, without argument, every current one) expire now. */
+  function expire(refreshToken) {
+    const targets = refreshToken
+      ? [tokens.get(refreshToken)].filter(Boolean)
+      : [...families.values()].map((family) => tokens.get(family.current));
+    for (const entry of targets) entry.expiresAt = Date.now();
+    return targets.length;
+  }
+
+  return { start, rotate, revoke, revokeAll, expire, refreshTtlMs };
+}
