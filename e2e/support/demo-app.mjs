@@ -148,3 +148,15 @@ export function waitForTestId(page, testId, attributes = {}) {
     .join('');
   return page.locator(`[data-testid="${testId}"]${filters}`).waitFor();
 }
+
+/**
+ * Clicks "Fire 20 requests" and waits for that burst (not an earlier one) to finish.
+ * Returns how many of the 20 succeeded.
+ */
+export async function fireBurst(page) {
+  const summary = page.getByTestId('burst-summary');
+  const runs = Number((await summary.getAttribute('data-runs')) ?? 0);
+  await page.getByTestId('fire-20').click();
+  await waitForTestId(page, 'burst-summary', { state: 'done', runs: runs + 1 });
+  return Number(await summary.getAttribute('data-succeeded'));
+}

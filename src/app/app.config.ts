@@ -1,11 +1,27 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter } from '@angular/router';
-
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 import { routes } from './app.routes';
+import { API } from './core/api-urls';
+import { requestLogInterceptor } from './core/request-log-interceptor';
+import { readStoragePreference } from './core/storage-preference';
+
+/** Chosen on the login page ("Keep me signed in"); read once, at bootstrap. */
+const storage = readStoragePreference();
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
+    // The app's own interceptor comes after the library's: it sees the final request.
+    provideHttpClient(withInterceptors([tokenRefreshInterceptor, requestLogInterceptor])),
+    provideTokenRefresh({
+      refreshUrl: API.refresh,
+      storage,
+      // The demo server issues 20-second access tokens; the default 30 s leeway would refresh
+      // before every single request.
+      leewaySeconds: 5,
+    }),
+    provideRouter(routes),
+  ],
 };
