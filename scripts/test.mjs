@@ -6,18 +6,26 @@
 import { spawn } from 'node:child_process';
 
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
+const LIBRARY_USERS = ['unit', 'app', 'package', 'e2e'];
 
 const steps = [
-  { name: 'build', kind: 'build', cmd: 'npx ng build ngx-token-refresh', for: ['unit', 'e2e'] },
-  { name: 'unit', kind: 'karma', cmd: `npx ng test ngx-token-refresh --watch=false ${CHROMIUM_FLAGS}` },
+  { name: 'build', kind: 'build', cmd: 'npx ng build ngx-token-refresh', for: LIBRARY_USERS },
+  {
+    name: 'unit',
+    kind: 'karma',
+    cmd: `npx ng test ngx-token-refresh --watch=false ${CHROMIUM_FLAGS}`,
+  },
+  { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
   { name: 'server', kind: 'node', cmd: 'node --test server/' },
+  { name: 'package', kind: 'node', cmd: 'node --test scripts/package-install.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
-  { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/' },
+  { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
 ];
 
 const wanted = process.argv.slice(2);
 const selected = steps.filter(
-  (step) => !wanted.length || wanted.includes(step.name) || step.for?.some((s) => wanted.includes(s)),
+  (step) =>
+    !wanted.length || wanted.includes(step.name) || step.for?.some((s) => wanted.includes(s)),
 );
 
 const totals = { passed: 0, failed: 0 };
@@ -27,10 +35,13 @@ for (const step of selected) {
   const { code, output } = await run(step.cmd);
   const counts = count(step.kind, output);
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash or a failed build counts
+  if (step.kind !== 'build' && counts.passed + counts.failed === 0) counts.failed = 1; // ran nothing
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  console.log(`\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)\n`);
+  console.log(
+    `\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)\n`,
+  );
 }
 console.log(`[test] total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
@@ -62,7 +73,8 @@ function count(kind, rawOutput) {
     return { passed: 0, failed: allFailed ? Number(allFailed[1]) : 0 };
   }
   if (kind === 'node') {
-    const last = (label) => Number([...output.matchAll(new RegExp(`^# ${label} (\\d+)`, 'gm'))].at(-1)?.[1] ?? 0);
+    const last = (label) =>
+      Number([...output.matchAll(new RegExp(`^# ${label} (\\d+)`, 'gm'))].at(-1)?.[1] ?? 0);
     return { passed: last('pass'), failed: last('fail') };
   }
   return { passed: 0, failed: 0 };
