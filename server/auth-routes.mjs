@@ -65,6 +65,7 @@ export function createAuthRouter({ accessTokens, families, stats, faults }) {
       return fail(400, 'invalid_grant');
     }
     stats.increment('refreshSuccesses');
+    if (result.grace) stats.increment('graceReuses');
     await sendTokens(res, result.family, result.refreshToken);
   });
 

@@ -22,6 +22,7 @@ export function readConfig(env) {
     port,
     accessTtlMs: parseDuration(env.ACCESS_TTL, 10_000),
     refreshTtlMs: parseDuration(env.REFRESH_TTL, 3_600_000),
+    reuseGraceMs: parseDuration(env.REUSE_GRACE, 0),
     testMode: env.TEST_MODE === '1' || env.TEST_MODE === 'true',
     latencyMs,
     staticDir: env.STATIC_DIR || undefined,

@@ -10,7 +10,7 @@ import { createControlRouter } from './control-routes.mjs';
 import { createTokenFamilies } from './token-families.mjs';
 
 /**
- * @param {{ accessTtlMs?: number, refreshTtlMs?: number, testMode?: boolean,
+ * @param {{ accessTtlMs?: number, refreshTtlMs?: number, reuseGraceMs?: number, testMode?: boolean,
  *   latencyMs?: number, staticDir?: string }} [config]
  * @returns {{ app: import('express').Express, state: object }}
  */
@@ -18,13 +18,14 @@ export function createAuthServer(config = {}) {
   const {
     accessTtlMs = 10_000,
     refreshTtlMs = 3_600_000,
+    reuseGraceMs = 0,
     testMode = false,
     latencyMs = 0,
     staticDir,
   } = config;
   const state = {
     accessTokens: createAccessTokens({ ttlMs: accessTtlMs }),
-    families: createTokenFamilies({ refreshTtlMs }),
+    families: createTokenFamilies({ refreshTtlMs, reuseGraceMs }),
     stats: createStats(),
     faults: createFaults({ latencyMs }),
   };

@@ -28,8 +28,8 @@ server.listen(config.port, HOST, () => {
   // One machine-readable line on stdout; human-readable details go to stderr.
   console.log(JSON.stringify({ event: 'listening', name: config.server, url, port }));
   if (config.server === 'auth') {
-    const { accessTtlMs, refreshTtlMs, testMode, latencyMs, staticDir } = config;
-    const details = { accessTtlMs, refreshTtlMs, testMode, latencyMs, staticDir };
+    const { accessTtlMs, refreshTtlMs, reuseGraceMs, testMode, latencyMs, staticDir } = config;
+    const details = { accessTtlMs, refreshTtlMs, reuseGraceMs, testMode, latencyMs, staticDir };
     console.error(`auth server listening on ${url} ${JSON.stringify(details)}`);
   } else {
     console.error(`header recorder listening on ${url}`);

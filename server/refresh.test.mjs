@@ -114,3 +114,31 @@ test('an expired refresh token gets 400 invalid_grant (REFRESH_TTL=1s)', async (
   assert.equal(expired.status, 400);
   assert.deepEqual(expired.body, INVALID_GRANT);
 });
+
+test('REUSE_GRACE forgives the last rotated token once its answer was lost, and nothing else', async (t) => {
+  const server = await startServer({ env: { REUSE_GRACE: '2s', TEST_MODE: '1' } });
+  t.after(() => server.stop());
+  const first = await login(server.url);
+  const lost = await refresh(server.url, first.refreshToken); // the answer a closed tab never saw
+  assert.equal(lost.status, 200);
+  const retried = await refresh(server.url, first.refreshToken);
+  assert.equal(retried.status, 200);
+  assert.notEqual(retried.body.refreshToken, lost.body.refreshToken);
+  assert.equal((await refresh(server.url, lost.body.refreshToken)).status, 400, 'lost successor');
+  const counters = (await getJson(`${server.url}/api/_stats`)).body;
+  assert.equal(counters.graceReuses, 1);
+  assert.equal(counters.reuseDetections, 1, 'presenting the invalidated successor is theft');
+  assert.equal(
+    (await refresh(server.url, retried.body.refreshToken)).status,
+    400,
+    'family revoked',
+  );
+});
+
+test('without REUSE_GRACE a second use of a rotated token is theft', async (t) => {
+  const server = await startServer({ env: { TEST_MODE: '1' } });
+  t.after(() => server.stop());
+  const first = await login(server.url);
+  assert.equal((await refresh(server.url, first.refreshToken)).status, 200);
+  assert.equal((await refresh(server.url, first.refreshToken)).status, 400);
+});

@@ -7,6 +7,7 @@ function emptyCounters() {
     refreshSuccesses: 0,
     refreshFailures: 0,
     reuseDetections: 0,
+    graceReuses: 0,
     unauthorized: 0,
     apiRequests: 0,
     apiSuccesses: 0,

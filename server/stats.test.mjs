@@ -26,6 +26,7 @@ test('_stats counts logins, refreshes, 401s and requests per token', async (t) =
     refreshSuccesses: 1,
     refreshFailures: 1,
     reuseDetections: 0,
+    graceReuses: 0,
     unauthorized: 2,
     apiRequests: 5,
     apiSuccesses: 3,

@@ -8,15 +8,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * A refresh token expires `refreshTtlMs` after it was issued (sliding window: every rotation
  * issues a token with a fresh lifetime).
  *
- * rotate() results: { ok: true, family, refreshToken } or { ok: false, reason } with reason
- * 'unknown' | 'revoked' | 'expired' | 'reuse'.
+ * A reuse grace period (`reuseGraceMs`, 0 = none, as Okta and Auth0 offer) forgives one case:
+ * the token that was rotated last, presented again within the grace period, because the client
+ * never received the answer (a browser tab closed mid-refresh). It rotates again, invalidating
+ * the lost successor, and counts as `grace: true` instead of theft.
  *
- * @param {{ refreshTtlMs: number }} options
+ * rotate() results: { ok: true, family, refreshToken, grace } or { ok: false, reason } with
+ * reason 'unknown' | 'revoked' | 'expired' | 'reuse'.
+ *
+ * @param {{ refreshTtlMs: number, reuseGraceMs?: number }} options
  */
-export function createTokenFamilies({ refreshTtlMs }) {
+export function createTokenFamilies({ refreshTtlMs, reuseGraceMs = 0 }) {
   /** @type {Map<string, { id: string, sub: string, gen: number, revoked: boolean, current: string }>} */
   const families = new Map();
-  /** @type {Map<string, { familyId: string, rotated: boolean, expiresAt: number }>} */
+  /** @type {Map<string, { familyId: string, rotated: boolean, expiresAt: number, rotatedAt?: number, successor?: string }>} */
   const tokens = new Map();
 
   function issue(family) {
@@ -42,15 +47,24 @@ export function createTokenFamilies({ refreshTtlMs }) {
     const entry = tokens.get(refreshToken);
     if (!entry) return { ok: false, reason: 'unknown' };
     const family = families.get(entry.familyId);
-    if (entry.rotated) {
+    const grace =
+      entry.rotated &&
+      !family.revoked &&
+      entry.successor === family.current &&
+      Date.now() - entry.rotatedAt < reuseGraceMs;
+    if (entry.rotated && !grace) {
       family.revoked = true;
       return { ok: false, reason: 'reuse', family };
     }
     if (family.revoked) return { ok: false, reason: 'revoked', family };
     if (Date.now() >= entry.expiresAt) return { ok: false, reason: 'expired', family };
+    if (grace) tokens.get(family.current).rotated = true;
     entry.rotated = true;
+    entry.rotatedAt = Date.now();
     family.gen += 1;
-    return { ok: true, family, refreshToken: issue(family) };
+    const successor = issue(family);
+    entry.successor = successor;
+    return { ok: true, family, refreshToken: successor, grace };
   }
 
   /** Revokes the family the token belongs to (logout). Returns false for unknown tokens. */

@@ -29,6 +29,8 @@ export function setup(
   providers: (Provider | EnvironmentProviders)[] = [],
 ) {
   const refreshOption = options.refresh ? {} : { refreshUrl: REFRESH_URL };
+  // Single-tab behaviour unless a spec asks for cross-tab mode (whose refresh is asynchronous).
+  options = { crossTab: false, ...options };
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
@@ -97,10 +99,11 @@ export function isHttpError(error: unknown, status: number): boolean {
   return error instanceof HttpErrorResponse && error.status === status;
 }
 
-/** Waits (a few macrotasks at most) until `condition` holds; fails the spec if it never does. */
+/** Waits (2 s at most) until `condition` holds; fails the spec if it never does. */
 export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
-  for (let i = 0; i < 50 && !condition(); i++) {
-    await new Promise((resolve) => setTimeout(resolve));
+  const deadline = Date.now() + 2000;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   if (!condition()) fail(`timed out waiting for ${what}`);
 }

@@ -1,5 +1,13 @@
 import { StoredTokens } from './stored-tokens';
-import { TokenStorage, memoryTokenStorage } from './token-storage';
+import { TokenRefreshConfig } from './token-refresh-config';
+import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-storage';
+
+/** The storage the options ask for, wrapped so that it never throws. */
+export function createTokenStorage({ storage, storageKey }: TokenRefreshConfig): TokenStorage {
+  if (storage === 'memory') return memoryTokenStorage();
+  if (typeof storage !== 'string') return new FallbackTokenStorage(storage, 'custom');
+  return new FallbackTokenStorage(webTokenStorage(storage, storageKey), storage);
+}
 
 /**
  * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled, no

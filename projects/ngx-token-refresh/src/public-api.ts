@@ -4,6 +4,7 @@
  */
 export { InvalidRefreshResponseError } from './invalid-refresh-response-error';
 export { provideTokenRefresh } from './provide-token-refresh';
+export { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
 export { type SessionEndReason, SessionExpiredError } from './session-expired-error';
 export { sessionGuard, sessionMatchGuard } from './session-guard';
 export { SKIP_TOKEN, skipToken } from './skip-token';

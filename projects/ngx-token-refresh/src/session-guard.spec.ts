@@ -13,13 +13,13 @@ import {
 } from '../spec/spec-helpers';
 import { sessionGuard, sessionMatchGuard } from './public-api';
 
-@Component({ template: 'dashboard' })
+@Component({ selector: 'test-dashboard', template: 'dashboard' })
 class DashboardPage {}
 
-@Component({ template: 'login' })
+@Component({ selector: 'test-login', template: 'login' })
 class LoginPage {}
 
-@Component({ template: 'admin' })
+@Component({ selector: 'test-admin', template: 'admin' })
 class AdminPage {}
 
 const routes = [

@@ -19,6 +19,7 @@ export interface TokenRefreshConfig {
   readonly authScheme: string;
   readonly refreshTokenInCookie: boolean;
   readonly refreshTimeoutMs: number;
+  readonly crossTab: boolean;
 }
 
 /** The validated configuration, provided by `provideTokenRefresh`. */
@@ -68,6 +69,7 @@ export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRe
     authScheme: option(options, 'authScheme', 'Bearer ', 'a string', (v) => typeof v === 'string'),
     refreshTokenInCookie,
     refreshTimeoutMs: option(options, 'refreshTimeoutMs', 30_000, 'a number > 0', isPositive),
+    crossTab: option(options, 'crossTab', true, 'a boolean', isBool),
   };
 }
 

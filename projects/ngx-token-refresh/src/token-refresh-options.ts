@@ -83,6 +83,14 @@ export interface TokenRefreshOptions {
    */
   refreshTokenInCookie?: boolean;
   /**
+   * Whether all tabs of this origin share the session and one refresh at a time: the refresh
+   * runs under a Web Lock, new tokens and logout reach every tab over a `BroadcastChannel`, and
+   * a new tab joins the session of open tabs. Where either API is missing (server-side
+   * rendering, plain-HTTP origins, old browsers) each tab works on its own.
+   * @default true
+   */
+  crossTab?: boolean;
+  /**
    * How long a refresh may take before it fails (transiently) with rxjs's `TimeoutError`.
    * @default 30000
    */

@@ -1,10 +1,10 @@
 import {
+  DestroyRef,
   EnvironmentInjector,
   Injectable,
   Signal,
   computed,
   inject,
-  runInInjectionContext,
   signal,
 } from '@angular/core';
 import {
@@ -12,25 +12,21 @@ import {
   Observable,
   Subscription,
   catchError,
-  defer,
   from,
-  map,
+  lastValueFrom,
   of,
-  take,
+  switchMap,
   throwError,
-  throwIfEmpty,
-  timeout,
 } from 'rxjs';
-import { FallbackTokenStorage } from './fallback-token-storage';
-import { InvalidRefreshResponseError } from './invalid-refresh-response-error';
+import { callRefresh } from './call-refresh';
+import { createTokenStorage } from './fallback-token-storage';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
-import { readRefreshResponse } from './refresh-response';
-import { SessionEndReason, SessionExpiredError } from './session-expired-error';
+import { SessionExpiredError } from './session-expired-error';
 import { StoredTokens } from './stored-tokens';
+import { TabMessage, TabSync } from './tab-sync';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
 import { readTokenExpiry } from './token-expiry';
 import { TokenPair } from './token-pair';
-import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-storage';
 
 /** Where the session stands: never signed in (or logged out), signed in, or ended by the server. */
 export type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
@@ -45,9 +41,16 @@ interface RefreshFlight {
   subscription: Subscription | null;
 }
 
+/** How long a tab that got the refresh lock waits for news of a change another tab made. */
+const CATCH_UP_MS = 1000;
+/** How long a new tab without a session waits for an open tab to share one. */
+const JOIN_MS = 150;
+
 /**
  * Holds the session and runs the single-flight refresh. Provided by `provideTokenRefresh`.
- * Tokens are read from storage once, at start; requests read them from memory.
+ * Tokens are read from storage once, at start; requests read them from memory. With `crossTab`
+ * (the default where the browser supports it) every tab of the origin shares the session and one
+ * refresh at a time.
  *
  * @usageNotes
  * ```ts
@@ -66,14 +69,16 @@ interface RefreshFlight {
 export class TokenService {
   private readonly _config = inject(TOKEN_REFRESH_CONFIG);
   private readonly _injector = inject(EnvironmentInjector);
-  private readonly _storage = new FallbackTokenStorage(
-    this._createStorage(),
-    typeof this._config.storage === 'string' ? this._config.storage : 'custom',
-  );
+  private readonly _storage = createTokenStorage(this._config);
+  private readonly _tabs = this._config.crossTab ? TabSync.open(this._config.storageKey) : null;
   private readonly _session = signal<Session | null>(this._rehydrate());
   private readonly _status = signal<SessionStatus>(this._session() ? 'authenticated' : 'anonymous');
   private readonly _isRefreshing = signal(false);
   private _flight: RefreshFlight | null = null;
+  private _revision = this._session()?.revision ?? 0;
+  /** While a new tab waits for open tabs to share their session: settles when one does. */
+  private _joining: Promise<void> | null = null;
+  private _joined: (() => void) | null = null;
 
   /** The current access token, or `null` without a session. */
   readonly accessToken: Signal<string | null> = computed(
@@ -81,29 +86,41 @@ export class TokenService {
   );
   /** When the access token expires (ms since the epoch), or `null` when unknown or signed out. */
   readonly expiresAt: Signal<number | null> = computed(() => this._session()?.expiresAt ?? null);
-  /** The refresh lock: whether a refresh is in flight right now. */
+  /** The refresh lock: whether a refresh is in flight right now (in this tab). */
   readonly isRefreshing: Signal<boolean> = this._isRefreshing.asReadonly();
   /** `'anonymous'` -> `setTokens` -> `'authenticated'` -> definitive refresh failure -> `'expired'`. */
   readonly status: Signal<SessionStatus> = this._status.asReadonly();
 
+  constructor() {
+    if (!this._tabs) return;
+    this._tabs.listen((message) => this._receive(message));
+    inject(DestroyRef).onDestroy(() => this._tabs?.close());
+    if (!this._session()) {
+      this._joining = new Promise<void>((resolve) => {
+        this._joined = resolve;
+        setTimeout(resolve, JOIN_MS);
+      }).then(() => {
+        this._joining = this._joined = null;
+      });
+    }
+    this._tabs.post({ type: 'hello' });
+  }
+
   /**
-   * Starts a session after login, replacing any previous one. A refresh in flight is abandoned;
-   * requests waiting for it go out with these tokens.
+   * Starts a session after login, replacing any previous one (in every tab, with `crossTab`). A
+   * refresh in flight is abandoned; requests waiting for it go out with these tokens.
    */
   setTokens(tokens: TokenPair): void {
     if (typeof tokens?.accessToken !== 'string' || tokens.accessToken.trim() === '') {
       throw new TypeError('ngx-token-refresh: setTokens() needs a non-empty `accessToken` string.');
     }
     this._store(tokens, null);
-    this._settleFlight((flight) => {
-      flight.result.next(tokens.accessToken);
-      flight.result.complete();
-    });
+    this._settleFlight((flight) => flight.result.next(tokens.accessToken));
   }
 
   /** Ends the session (logout): tokens forgotten, `status` `'anonymous'`, waiters fail. */
   clear(): void {
-    this._forget('anonymous');
+    this._forget('anonymous', 'logout');
     this._settleFlight((flight) => flight.result.error(new SessionExpiredError('logout')));
   }
 
@@ -124,6 +141,9 @@ export class TokenService {
    */
   validAccessToken(): Observable<string | null> {
     const session = this._session();
+    if (!session && !this._flight && this._joining) {
+      return from(this._joining).pipe(switchMap(() => this.validAccessToken()));
+    }
     if (!this._flight && (!session || !this._isExpiring(session) || !this._canRefresh(session))) {
       return of(session?.accessToken ?? null);
     }
@@ -158,8 +178,9 @@ export class TokenService {
   }
 
   /**
-   * Ends the session as `'expired'`: tokens forgotten, requests waiting for a refresh fail. Use it
-   * when the server says the session is gone; returns the error waiters received.
+   * Ends the session as `'expired'` (in every tab, with `crossTab`): tokens forgotten, requests
+   * waiting for a refresh fail. Use it when the server says the session is gone; returns the
+   * error the waiters received.
    */
   expire(cause?: unknown): SessionExpiredError {
     return this._endSession(new SessionExpiredError('retry-rejected', { cause }));
@@ -174,24 +195,22 @@ export class TokenService {
     }
     this._flight = flight;
     this._isRefreshing.set(true);
-    const subscription = this._callRefresh(refreshToken).subscribe({
+    const refreshed = this._tabs
+      ? this._refreshAcrossTabs(this._tabs)
+      : callRefresh(this._config, this._injector, refreshToken);
+    const subscription = refreshed.subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
-        this._flight = null;
-        this._isRefreshing.set(false);
         this._store(tokens, this._session()?.refreshToken ?? refreshToken);
-        flight.result.next(tokens.accessToken);
-        flight.result.complete();
+        this._settleFlight(() => flight.result.next(tokens.accessToken));
       },
       error: (error: unknown) => {
         if (this._flight !== flight) return;
-        this._flight = null;
-        this._isRefreshing.set(false);
-        flight.result.error(
-          isDefinitiveRefreshFailure(error)
-            ? this._endSession(new SessionExpiredError('refresh-rejected', { cause: error }))
-            : error,
-        );
+        if (isDefinitiveRefreshFailure(error)) {
+          this._endSession(new SessionExpiredError('refresh-rejected', { cause: error }));
+        } else {
+          this._settleFlight(() => flight.result.error(error));
+        }
       },
     });
     // A synchronous refresh has already settled; otherwise keep the handle to cancel on logout.
@@ -199,50 +218,101 @@ export class TokenService {
     return flight;
   }
 
-  private _callRefresh(refreshToken: string | null): Observable<TokenPair> {
-    return defer(() => {
-      const result = runInInjectionContext(this._injector, () =>
-        this._config.refresh(refreshToken),
-      );
-      if (!(result instanceof Observable) && !(result instanceof Promise)) {
-        throw new InvalidRefreshResponseError('`refresh` must return an Observable or a Promise');
-      }
-      return from(result);
-    }).pipe(
-      take(1),
-      throwIfEmpty(() => new InvalidRefreshResponseError('`refresh` completed without a value')),
-      timeout(this._config.refreshTimeoutMs),
-      map(readRefreshResponse),
-    );
+  /**
+   * Refreshes while holding the origin-wide lock. A tab that gets the lock first catches up with
+   * changes other tabs made (their news may still be on its way); if one of them already rotated
+   * the tokens, that news settles this flight and no refresh is sent. The result is stored and
+   * announced before the lock is released, so the next tab in line sees it.
+   */
+  private _refreshAcrossTabs(tabs: TabSync): Observable<TokenPair> {
+    return new Observable<TokenPair>((subscriber) => {
+      const cancel = new AbortController();
+      const timeoutMs = 2 * this._config.refreshTimeoutMs;
+      tabs
+        .withLock(timeoutMs, cancel.signal, async () => {
+          const newest = tabs.readRevision();
+          for (let waited = 0; this._revision < newest && waited < CATCH_UP_MS; waited += 10) {
+            if (subscriber.closed) return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          if (subscriber.closed) return;
+          const refreshToken = this._session()?.refreshToken ?? null;
+          subscriber.next(
+            await lastValueFrom(callRefresh(this._config, this._injector, refreshToken)),
+          );
+          subscriber.complete();
+        })
+        .catch((error: unknown) => subscriber.error(error));
+      return () => cancel.abort();
+    });
   }
 
   /** Stores new tokens; `previousRefreshToken` stays when `tokens` brings none (no rotation). */
   private _store(tokens: TokenPair, previousRefreshToken: string | null): void {
-    const session: Session = {
+    const stored: StoredTokens = {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken ?? previousRefreshToken,
       expiresAt: readTokenExpiry(tokens.accessToken, tokens.expiresIn),
-      rejected: false,
     };
-    this._session.set(session);
+    if (!this._tabs) return this._adopt(stored);
+    const revision = this._nextRevision(this._tabs);
+    this._adopt({ ...stored, revision });
+    this._tabs.post({ type: 'tokens', revision, tokens: { ...stored, revision } });
+  }
+
+  private _adopt(stored: StoredTokens): void {
+    this._session.set({ ...stored, rejected: false });
     this._status.set('authenticated');
-    const { rejected, ...stored } = session;
     this._storage.write(stored);
   }
 
   private _endSession(error: SessionExpiredError): SessionExpiredError {
     const hadSession = this._session() !== null || this._config.refreshTokenInCookie;
-    this._forget(hadSession ? 'expired' : this._status());
+    this._forget(hadSession ? 'expired' : this._status(), 'expired');
     this._settleFlight((flight) => flight.result.error(error));
     return error;
   }
 
-  private _forget(status: SessionStatus): void {
+  private _forget(status: SessionStatus, news: 'logout' | 'expired' | null): void {
     this._session.set(null);
     this._status.set(status);
     this._storage.remove();
+    if (news && this._tabs)
+      this._tabs.post({ type: news, revision: this._nextRevision(this._tabs) });
   }
 
+  /** Applies what another tab announced, when it is newer than what this tab knows. */
+  private _receive(message: TabMessage): void {
+    const session = this._session();
+    if (message.type === 'hello') {
+      if (session)
+        this._tabs?.post({ type: 'tokens', revision: this._revision, tokens: stored(session) });
+      return;
+    }
+    const newer = message.revision > this._revision;
+    if (!newer && !(message.type === 'tokens' && message.revision === this._revision && !session)) {
+      return;
+    }
+    this._revision = message.revision;
+    if (message.type === 'tokens') {
+      this._adopt(message.tokens);
+      this._joined?.();
+      this._settleFlight((flight) => flight.result.next(message.tokens.accessToken));
+      return;
+    }
+    const ended = session !== null || this._flight !== null;
+    this._forget(ended ? 'expired' : this._status(), null);
+    const reason = message.type === 'logout' ? 'logout' : 'refresh-rejected';
+    this._settleFlight((flight) => flight.result.error(new SessionExpiredError(reason)));
+  }
+
+  private _nextRevision(tabs: TabSync): number {
+    this._revision = Math.max(this._revision, tabs.readRevision()) + 1;
+    tabs.writeRevision(this._revision);
+    return this._revision;
+  }
+
+  /** Ends the flight in flight, if any: `settle` completes or fails its waiters. */
   private _settleFlight(settle: (flight: RefreshFlight) => void): void {
     const flight = this._flight;
     if (!flight) return;
@@ -250,6 +320,7 @@ export class TokenService {
     this._isRefreshing.set(false);
     flight.subscription?.unsubscribe();
     settle(flight);
+    flight.result.complete();
   }
 
   private _isExpiring(session: Session): boolean {
@@ -260,14 +331,13 @@ export class TokenService {
     return session.refreshToken !== null || this._config.refreshTokenInCookie;
   }
 
-  private _createStorage(): TokenStorage {
-    const { storage, storageKey } = this._config;
-    if (storage === 'memory') return memoryTokenStorage();
-    return typeof storage === 'string' ? webTokenStorage(storage, storageKey) : storage;
-  }
-
   private _rehydrate(): Session | null {
     const stored = this._storage.read();
     return stored ? { ...stored, rejected: false } : null;
   }
+}
+
+/** The session as storage and other tabs see it. */
+function stored({ rejected, ...tokens }: Session): StoredTokens {
+  return tokens;
 }

@@ -1,0 +1,173 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { REFRESH_URL, authOf, record, setup, unauthorized, until } from '../spec/spec-helpers';
+import {
+  RefreshLockTimeoutError,
+  SessionExpiredError,
+  TokenRefreshOptions,
+  TokenService,
+  provideTokenRefresh,
+  tokenRefreshInterceptor,
+} from './public-api';
+
+/** A second "tab": its own injector, HttpClient, testing backend and TokenService. */
+function openTab(options: Partial<TokenRefreshOptions>) {
+  const injector = createEnvironmentInjector(
+    [
+      provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+      provideHttpClientTesting(),
+      provideTokenRefresh({ refreshUrl: REFRESH_URL, ...options } as TokenRefreshOptions),
+    ],
+    TestBed.inject(EnvironmentInjector),
+  );
+  return {
+    injector,
+    http: injector.get(HttpClient),
+    backend: injector.get(HttpTestingController),
+    tokens: injector.get(TokenService),
+  };
+}
+
+describe('TokenService across tabs (crossTab)', () => {
+  let options: Partial<TokenRefreshOptions>;
+  let tabs: ReturnType<typeof openTab>[];
+
+  beforeEach(() => {
+    options = { crossTab: true, storageKey: `spec-${Math.random().toString(36).slice(2)}` };
+    tabs = [];
+  });
+  afterEach(() => {
+    tabs.forEach((tab) => tab.injector.destroy());
+    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}`);
+  });
+
+  function twoTabs() {
+    const a = setup(options);
+    const b = openTab(options);
+    tabs.push(b);
+    return { a, b };
+  }
+
+  it('setTokens() in one tab signs in every tab', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    expect(b.tokens.status()).toBe('authenticated');
+  });
+
+  it('sends one refresh when two tabs need one at the same moment; the other adopts its result', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inA = record(a.http.get('/api/a'));
+    const inB = record(b.http.get('/api/b'));
+    unauthorized(a.backend.expectOne('/api/a'));
+    unauthorized(b.backend.expectOne('/api/b'));
+
+    const [refresh] = await pending([a.backend, b.backend], REFRESH_URL);
+    expect(refresh.request.body).toEqual({ refreshToken: 'R1' });
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+
+    for (const [tab, url] of [
+      [a, '/api/a'],
+      [b, '/api/b'],
+    ] as const) {
+      const [retry] = await pending([tab.backend], url);
+      expect(authOf(retry)).withContext(url).toBe('Bearer T2');
+      retry.flush(url);
+    }
+    expect(inA.values).toEqual(['/api/a']);
+    expect(inB.values).toEqual(['/api/b']);
+    await settle();
+    a.backend.expectNone(REFRESH_URL);
+    b.backend.expectNone(REFRESH_URL);
+    expect(b.tokens.accessToken()).toBe('T2');
+  });
+
+  it('clear() in one tab ends the session in every tab: expired there, waiters fail', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    a.tokens.clear();
+    await until(() => b.tokens.status() === 'expired', 'tab B to end its session');
+    expect(b.tokens.accessToken()).toBeNull();
+    expect(a.tokens.status()).toBe('anonymous');
+  });
+
+  it('fails the waiters of other tabs with SessionExpiredError when the refresh is rejected', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inA = record(a.tokens.refresh());
+    const [refresh] = await pending([a.backend], REFRESH_URL);
+    const inB = record(b.tokens.refresh());
+    refresh.flush({ error: 'invalid_grant' }, { status: 400, statusText: 'Bad Request' });
+    await until(() => inB.error !== undefined, 'tab B to learn the session ended');
+    expect(inA.error).toBeInstanceOf(SessionExpiredError);
+    expect(inB.error).toBeInstanceOf(SessionExpiredError);
+    expect(b.tokens.status()).toBe('expired');
+    await settle();
+    b.backend.expectNone(REFRESH_URL);
+  });
+
+  it('lets a new tab join the session of an open tab, without web storage', async () => {
+    const a = setup(options);
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const b = openTab(options);
+    tabs.push(b);
+    const request = record(b.http.get('/api/first'));
+    const [first] = await pending([b.backend], '/api/first');
+    expect(authOf(first)).toBe('Bearer T1');
+    first.flush('ok');
+    expect(request.values).toEqual(['ok']);
+    expect(localStorage.getItem('ngx-token-refresh')).toBeNull();
+  });
+
+  it('bounds the wait for a lock another tab holds with RefreshLockTimeoutError', async () => {
+    const { a } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void navigator.locks.request(`ngx-token-refresh:${options.storageKey}`, () => held);
+    TestBed.resetTestingModule();
+    const c = setup({ ...options, refreshTimeoutMs: 50 });
+    c.tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
+    const outcome = record(c.tokens.refresh());
+    await until(() => outcome.error !== undefined, 'the lock wait to time out');
+    release();
+    expect(outcome.error).toBeInstanceOf(RefreshLockTimeoutError);
+    expect(c.tokens.status()).toBe('authenticated');
+    expect(c.tokens.isRefreshing()).toBeFalse();
+    c.backend.expectNone(REFRESH_URL);
+  });
+
+  it('falls back to single-tab behaviour, without errors, where Web Locks are missing', () => {
+    spyOnProperty(navigator, 'locks', 'get').and.returnValue(undefined as never);
+    const { http, backend, tokens } = setup(options);
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    http.get('/api/a').subscribe();
+    unauthorized(backend.expectOne('/api/a'));
+    backend.expectOne(REFRESH_URL).flush({ accessToken: 'T2' });
+    expect(authOf(backend.expectOne('/api/a'))).toBe('Bearer T2');
+  });
+});
+
+/** Waits until some backend has requests for `url`, and returns them (exactly one expected). */
+async function pending(backends: HttpTestingController[], url: string): Promise<TestRequest[]> {
+  const found: TestRequest[] = [];
+  // match() takes what it finds off the backend's list, so collect across calls.
+  await until(() => found.push(...backends.flatMap((b) => b.match(url))) > 0, url);
+  expect(found.length).withContext(`requests to ${url}`).toBe(1);
+  return found;
+}
+
+/** Lets pending messages and lock grants run. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 50));
+}
