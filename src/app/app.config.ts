@@ -15,13 +15,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     // The app's own interceptor comes after the library's: it sees the final request.
     provideHttpClient(withInterceptors([tokenRefreshInterceptor, requestLogInterceptor])),
-    provideTokenRefresh({
-      refreshUrl: API.refresh,
-      storage,
-      // The demo server issues 20-second access tokens; the default 30 s leeway would refresh
-      // before every single request.
-      leewaySeconds: 5,
-    }),
+    provideTokenRefresh({ refreshUrl: API.refresh, storage }),
     provideRouter(routes),
   ],
 };

@@ -45,7 +45,10 @@ export interface TokenRefreshOptions {
    */
   loginUrl?: string;
   /**
-   * A JWT access token this close to its `exp` is refreshed before the request goes out.
+   * A JWT access token this close to its `exp` is refreshed before the request goes out. For
+   * tokens whose lifetime is known (`exp - iat`, or `expiresIn`) it is capped at half that
+   * lifetime, so a token that lives 20 s is used for 10 s instead of refreshed before every
+   * request.
    * @default 30
    */
   leewaySeconds?: number;

@@ -34,6 +34,23 @@ describe('TokenService', () => {
     expect(outcomes.map((o) => o.values)).toEqual([['/api/a'], ['/api/b']]);
   });
 
+  it('caps the leeway at half the lifetime (exp - iat), so a short-lived token is used first', () => {
+    const { http, backend, tokens } = setup({ leewaySeconds: 30 });
+    const now = Math.floor(Date.now() / 1000);
+    const short = createJwt({ iat: now, exp: now + 20 });
+    tokens.setTokens({ accessToken: short, refreshToken: 'R1' });
+    http.get('/api/a').subscribe();
+    expect(authOf(backend.expectOne('/api/a'))).toBe(`Bearer ${short}`);
+    backend.expectNone(REFRESH_URL);
+
+    const halfSpent = createJwt({ iat: now - 12, exp: now + 8 });
+    tokens.setTokens({ accessToken: halfSpent, refreshToken: 'R1' });
+    http.get('/api/b').subscribe();
+    backend.expectNone('/api/b');
+    flushRefresh(backend, { accessToken: 'T2' });
+    expect(authOf(backend.expectOne('/api/b'))).toBe('Bearer T2');
+  });
+
   it('sends a JWT outside the leeway as is, without refreshing', () => {
     const { http, backend, tokens } = setup({ leewaySeconds: 30 });
     const token = jwtExpiringIn(40);
@@ -138,9 +155,10 @@ describe('TokenService', () => {
     expect(tokens.status()).toBe('expired');
     tokens.setTokens({ accessToken: 'T3', refreshToken: 'R3' });
     expect(tokens.status()).toBe('authenticated');
-    tokens.clear();
+    expect(tokens.clear()).toEqual({ accessToken: 'T3', refreshToken: 'R3' });
     expect(tokens.status()).toBe('anonymous');
     expect(tokens.accessToken()).toBeNull();
+    expect(tokens.clear()).toBeNull();
   });
 
   it('replaces the refresh token when the server rotates it, and keeps it when it does not', () => {

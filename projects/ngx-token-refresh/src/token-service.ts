@@ -25,7 +25,7 @@ import { SessionExpiredError } from './session-expired-error';
 import { StoredTokens } from './stored-tokens';
 import { TabMessage, TabSync } from './tab-sync';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
-import { readTokenExpiry } from './token-expiry';
+import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
 import { TokenPair } from './token-pair';
 
 /** Where the session stands: never signed in (or logged out), signed in, or ended by the server. */
@@ -34,6 +34,8 @@ export type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
 interface Session extends StoredTokens {
   /** Whether the server has rejected this access token (a 401 that started a refresh). */
   readonly rejected: boolean;
+  /** When to refresh proactively (ms since the epoch), or `null` for opaque tokens. */
+  readonly refreshAt: number | null;
 }
 
 interface RefreshFlight {
@@ -118,10 +120,16 @@ export class TokenService {
     this._settleFlight((flight) => flight.result.next(tokens.accessToken));
   }
 
-  /** Ends the session (logout): tokens forgotten, `status` `'anonymous'`, waiters fail. */
-  clear(): void {
+  /**
+   * Ends the session (logout, in every tab with `crossTab`): tokens forgotten, `status`
+   * `'anonymous'`, waiters fail. Returns the tokens it forgot, for a server-side logout call
+   * (`{ refreshToken }` to a revocation endpoint), or `null` when there was no session.
+   */
+  clear(): TokenPair | null {
+    const session = this._session();
     this._forget('anonymous', 'logout');
     this._settleFlight((flight) => flight.result.error(new SessionExpiredError('logout')));
+    return session && { accessToken: session.accessToken, refreshToken: session.refreshToken };
   }
 
   /**
@@ -249,19 +257,20 @@ export class TokenService {
 
   /** Stores new tokens; `previousRefreshToken` stays when `tokens` brings none (no rotation). */
   private _store(tokens: TokenPair, previousRefreshToken: string | null): void {
+    const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
     const stored: StoredTokens = {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken ?? previousRefreshToken,
-      expiresAt: readTokenExpiry(tokens.accessToken, tokens.expiresIn),
+      expiresAt: times.expiresAt,
     };
-    if (!this._tabs) return this._adopt(stored);
+    if (!this._tabs) return this._adopt(stored, times);
     const revision = this._nextRevision(this._tabs);
-    this._adopt({ ...stored, revision });
+    this._adopt({ ...stored, revision }, times);
     this._tabs.post({ type: 'tokens', revision, tokens: { ...stored, revision } });
   }
 
-  private _adopt(stored: StoredTokens): void {
-    this._session.set({ ...stored, rejected: false });
+  private _adopt(stored: StoredTokens, times?: TokenTimes): void {
+    this._session.set(this._toSession(stored, times));
     this._status.set('authenticated');
     this._storage.write(stored);
   }
@@ -324,7 +333,17 @@ export class TokenService {
   }
 
   private _isExpiring(session: Session): boolean {
-    return session.expiresAt !== null && session.expiresAt - this._config.leewayMs <= Date.now();
+    return session.refreshAt !== null && session.refreshAt <= Date.now();
+  }
+
+  /** Decodes the token once to know when to refresh it (unless `times` are known already). */
+  private _toSession(stored: StoredTokens, times?: TokenTimes): Session {
+    const { lifetimeMs } = times ?? readTokenTimes(stored.accessToken);
+    const refreshAt = refreshTime(
+      { expiresAt: stored.expiresAt, lifetimeMs },
+      this._config.leewayMs,
+    );
+    return { ...stored, rejected: false, refreshAt };
   }
 
   private _canRefresh(session: Session): boolean {
@@ -333,11 +352,11 @@ export class TokenService {
 
   private _rehydrate(): Session | null {
     const stored = this._storage.read();
-    return stored ? { ...stored, rejected: false } : null;
+    return stored ? this._toSession(stored) : null;
   }
 }
 
 /** The session as storage and other tabs see it. */
-function stored({ rejected, ...tokens }: Session): StoredTokens {
+function stored({ rejected, refreshAt, ...tokens }: Session): StoredTokens {
   return tokens;
 }

@@ -25,12 +25,9 @@ export class AuthApi {
     );
   }
 
-  /**
-   * Best-effort server-side logout; never fails. The app cannot read the refresh token from
-   * TokenService, so this relies on the server's HttpOnly `rt` cookie (same origin) to revoke it.
-   */
-  logout(): Observable<void> {
-    return this._http.post(API.logout, {}, { context: skipToken() }).pipe(
+  /** Best-effort server-side logout: revokes the refresh token's family; never fails. */
+  logout(refreshToken: string | null | undefined): Observable<void> {
+    return this._http.post(API.logout, { refreshToken }, { context: skipToken() }).pipe(
       map(() => undefined),
       catchError(() => of(undefined)),
     );

@@ -24,8 +24,9 @@ export class AppHeader {
 
   protected logout(): void {
     this.signingOut.set(true);
-    this._authApi.logout().subscribe(() => {
-      this._tokens.clear();
+    // clear() ends the session in the app at once and hands back the refresh token to revoke.
+    const ended = this._tokens.clear();
+    this._authApi.logout(ended?.refreshToken).subscribe(() => {
       this.signingOut.set(false);
       void this._router.navigateByUrl('/login');
     });
