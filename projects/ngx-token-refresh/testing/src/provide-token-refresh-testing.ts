@@ -1,0 +1,37 @@
+import { EnvironmentProviders, inject, makeEnvironmentProviders } from '@angular/core';
+import { TokenRefreshOptions, provideTokenRefresh } from 'ngx-token-refresh';
+import { TokenRefreshTestingController } from './token-refresh-testing-controller';
+
+/**
+ * Sets up `ngx-token-refresh` for an app's TestBed specs: the real `TokenService` and guard
+ * behaviour, in memory and in one tab, with refreshes answered by
+ * `TokenRefreshTestingController` instead of the network. Pair it with
+ * `provideHttpClient(withInterceptors([tokenRefreshInterceptor]))` and
+ * `provideHttpClientTesting()` to assert the requests your code sends.
+ *
+ * @usageNotes
+ * ```ts
+ * import { provideTokenRefreshTesting } from 'ngx-token-refresh/testing';
+ *
+ * TestBed.configureTestingModule({
+ *   providers: [
+ *     provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+ *     provideHttpClientTesting(),
+ *     provideTokenRefreshTesting({ loginUrl: '/sign-in' }),
+ *   ],
+ * });
+ * ```
+ */
+export function provideTokenRefreshTesting(
+  options: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'storage' | 'crossTab'> = {},
+): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    provideTokenRefresh({
+      ...options,
+      storage: 'memory',
+      crossTab: false,
+      refresh: (refreshToken) => inject(TokenRefreshTestingController).handleRefresh(refreshToken),
+    }),
+    TokenRefreshTestingController,
+  ]);
+}
