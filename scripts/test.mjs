@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
-const LIBRARY_USERS = ['unit', 'app', 'package', 'e2e'];
+const LIBRARY_USERS = ['unit', 'app', 'api', 'package', 'e2e'];
 
 const steps = [
   { name: 'build', kind: 'build', cmd: 'npx ng build ngx-token-refresh', for: LIBRARY_USERS },
@@ -17,6 +17,7 @@ const steps = [
   },
   { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
   { name: 'server', kind: 'node', cmd: 'node --test server/' },
+  { name: 'api', kind: 'node', cmd: 'node --test scripts/api-report.test.mjs' },
   { name: 'package', kind: 'node', cmd: 'node --test scripts/package-install.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },

@@ -5,7 +5,7 @@ import { TokenPair, TokenService } from 'ngx-token-refresh';
 import { createTestJwt } from './create-test-jwt';
 
 /** How a refresh ends: new tokens, or an error (`'rejected'` ends the session). */
-export type RefreshOutcome = Partial<TokenPair> | 'rejected' | 'network-error' | Error;
+type RefreshOutcome = Partial<TokenPair> | 'rejected' | 'network-error' | Error;
 
 /** A refresh the spec holds open, to assert what happens while it is in flight. */
 export interface HeldRefresh {
