@@ -1,4 +1,13 @@
-/** Why a session ended. */
+/**
+ * Why a session ended, as `SessionExpiredError.reason` tells it.
+ *
+ * @usageNotes
+ * ```ts
+ * import { SessionEndReason, SessionExpiredError } from 'ngx-token-refresh';
+ *
+ * const reason: SessionEndReason | null = error instanceof SessionExpiredError ? error.reason : null;
+ * ```
+ */
 export type SessionEndReason =
   /** The refresh endpoint rejected the refresh token (401, or 400 `invalid_grant`). */
   | 'refresh-rejected'

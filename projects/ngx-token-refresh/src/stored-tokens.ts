@@ -1,6 +1,17 @@
 /**
  * The session as a `TokenStorage` keeps it. `expiresAt` is the access token's expiry in
  * milliseconds since the epoch, or `null` when it is unknown (an opaque token).
+ *
+ * @usageNotes
+ * ```ts
+ * import { StoredTokens, TokenStorage } from 'ngx-token-refresh';
+ *
+ * const storage: TokenStorage = {
+ *   read: () => JSON.parse(vault.get('session') ?? 'null') as StoredTokens | null,
+ *   write: (tokens: StoredTokens) => vault.set('session', JSON.stringify(tokens)),
+ *   remove: () => vault.delete('session'),
+ * };
+ * ```
  */
 export interface StoredTokens {
   accessToken: string;

@@ -28,7 +28,17 @@ import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
 import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
 import { TokenPair } from './token-pair';
 
-/** Where the session stands: never signed in (or logged out), signed in, or ended by the server. */
+/**
+ * Where the session stands: never signed in (or logged out), signed in, or ended by the server.
+ *
+ * @usageNotes
+ * ```ts
+ * import { SessionStatus, TokenService } from 'ngx-token-refresh';
+ *
+ * const status: Signal<SessionStatus> = inject(TokenService).status;
+ * const showLogin = computed(() => status() !== 'authenticated');
+ * ```
+ */
 export type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
 
 interface Session extends StoredTokens {

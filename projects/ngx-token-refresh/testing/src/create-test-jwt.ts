@@ -1,4 +1,14 @@
-/** What `createTestJwt` puts into the token. */
+/**
+ * What `createTestJwt` puts into the token.
+ *
+ * @usageNotes
+ * ```ts
+ * import { TestJwtOptions, createTestJwt } from 'ngx-token-refresh/testing';
+ *
+ * const options: TestJwtOptions = { expiresIn: 5, claims: { sub: 'bob' } };
+ * const token = createTestJwt(options);
+ * ```
+ */
 export interface TestJwtOptions {
   /** Seconds from now until `exp`; negative for an already expired token. @default 3600 */
   expiresIn?: number;

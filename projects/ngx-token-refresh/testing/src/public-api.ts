@@ -3,4 +3,7 @@
  */
 export { createTestJwt, type TestJwtOptions } from './create-test-jwt';
 export { provideTokenRefreshTesting } from './provide-token-refresh-testing';
-export { type HeldRefresh, TokenRefreshTestingController } from './token-refresh-testing-controller';
+export {
+  type HeldRefresh,
+  TokenRefreshTestingController,
+} from './token-refresh-testing-controller';

@@ -7,7 +7,18 @@ import { createTestJwt } from './create-test-jwt';
 /** How a refresh ends: new tokens, or an error (`'rejected'` ends the session). */
 type RefreshOutcome = Partial<TokenPair> | 'rejected' | 'network-error' | Error;
 
-/** A refresh the spec holds open, to assert what happens while it is in flight. */
+/**
+ * A refresh the spec holds open, to assert what happens while it is in flight.
+ *
+ * @usageNotes
+ * ```ts
+ * import { HeldRefresh, TokenRefreshTestingController } from 'ngx-token-refresh/testing';
+ *
+ * const held: HeldRefresh = TestBed.inject(TokenRefreshTestingController).holdNextRefresh();
+ * // ... assert the waiting state, then:
+ * held.succeed({ accessToken: 'next' });
+ * ```
+ */
 export interface HeldRefresh {
   /** Answers the held refresh with new tokens (a fresh test JWT by default). */
   succeed(tokens?: Partial<TokenPair>): void;
