@@ -13,19 +13,20 @@ import {
   Subscription,
   catchError,
   from,
-  lastValueFrom,
   of,
   switchMap,
   throwError,
 } from 'rxjs';
 import { callRefresh } from './call-refresh';
 import { createTokenStorage } from './fallback-token-storage';
+import { lockedRefresh } from './locked-refresh';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
+import { Session, toSession, toStored } from './session';
 import { SessionExpiredError } from './session-expired-error';
 import { StoredTokens } from './stored-tokens';
 import { TabMessage, TabSync } from './tab-sync';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
-import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
+import { TokenTimes, readTokenTimes } from './token-expiry';
 import { TokenPair } from './token-pair';
 
 /**
@@ -41,20 +42,11 @@ import { TokenPair } from './token-pair';
  */
 export type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
 
-interface Session extends StoredTokens {
-  /** Whether the server has rejected this access token (a 401 that started a refresh). */
-  readonly rejected: boolean;
-  /** When to refresh proactively (ms since the epoch), or `null` for opaque tokens. */
-  readonly refreshAt: number | null;
-}
-
 interface RefreshFlight {
   readonly result: AsyncSubject<string>;
   subscription: Subscription | null;
 }
 
-/** How long a tab that got the refresh lock waits for news of a change another tab made. */
-const CATCH_UP_MS = 1000;
 /** How long a new tab without a session waits for an open tab to share one. */
 const JOIN_MS = 150;
 
@@ -214,8 +206,11 @@ export class TokenService {
     this._flight = flight;
     this._isRefreshing.set(true);
     const refreshed = this._tabs
-      ? this._refreshAcrossTabs(this._tabs)
-      : callRefresh(this._config, this._injector, refreshToken);
+      ? lockedRefresh(this._tabs, 2 * this._config.refreshTimeoutMs, {
+          revision: () => this._revision,
+          refresh: () => this._callRefresh(this._session()?.refreshToken ?? null),
+        })
+      : this._callRefresh(refreshToken);
     const subscription = refreshed.subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
@@ -236,35 +231,6 @@ export class TokenService {
     return flight;
   }
 
-  /**
-   * Refreshes while holding the origin-wide lock. A tab that gets the lock first catches up with
-   * changes other tabs made (their news may still be on its way); if one of them already rotated
-   * the tokens, that news settles this flight and no refresh is sent. The result is stored and
-   * announced before the lock is released, so the next tab in line sees it.
-   */
-  private _refreshAcrossTabs(tabs: TabSync): Observable<TokenPair> {
-    return new Observable<TokenPair>((subscriber) => {
-      const cancel = new AbortController();
-      const timeoutMs = 2 * this._config.refreshTimeoutMs;
-      tabs
-        .withLock(timeoutMs, cancel.signal, async () => {
-          const newest = tabs.readRevision();
-          for (let waited = 0; this._revision < newest && waited < CATCH_UP_MS; waited += 10) {
-            if (subscriber.closed) return;
-            await new Promise((resolve) => setTimeout(resolve, 10));
-          }
-          if (subscriber.closed) return;
-          const refreshToken = this._session()?.refreshToken ?? null;
-          subscriber.next(
-            await lastValueFrom(callRefresh(this._config, this._injector, refreshToken)),
-          );
-          subscriber.complete();
-        })
-        .catch((error: unknown) => subscriber.error(error));
-      return () => cancel.abort();
-    });
-  }
-
   /** Stores new tokens; `previousRefreshToken` stays when `tokens` brings none (no rotation). */
   private _store(tokens: TokenPair, previousRefreshToken: string | null): void {
     const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
@@ -280,7 +246,7 @@ export class TokenService {
   }
 
   private _adopt(stored: StoredTokens, times?: TokenTimes): void {
-    this._session.set(this._toSession(stored, times));
+    this._session.set(toSession(stored, this._config.leewayMs, times));
     this._status.set('authenticated');
     this._storage.write(stored);
   }
@@ -305,7 +271,7 @@ export class TokenService {
     const session = this._session();
     if (message.type === 'hello') {
       if (session)
-        this._tabs?.post({ type: 'tokens', revision: this._revision, tokens: stored(session) });
+        this._tabs?.post({ type: 'tokens', revision: this._revision, tokens: toStored(session) });
       return;
     }
     const newer = message.revision > this._revision;
@@ -346,14 +312,8 @@ export class TokenService {
     return session.refreshAt !== null && session.refreshAt <= Date.now();
   }
 
-  /** Decodes the token once to know when to refresh it (unless `times` are known already). */
-  private _toSession(stored: StoredTokens, times?: TokenTimes): Session {
-    const { lifetimeMs } = times ?? readTokenTimes(stored.accessToken);
-    const refreshAt = refreshTime(
-      { expiresAt: stored.expiresAt, lifetimeMs },
-      this._config.leewayMs,
-    );
-    return { ...stored, rejected: false, refreshAt };
+  private _callRefresh(refreshToken: string | null): Observable<TokenPair> {
+    return callRefresh(this._config, this._injector, refreshToken);
   }
 
   private _canRefresh(session: Session): boolean {
@@ -362,11 +322,6 @@ export class TokenService {
 
   private _rehydrate(): Session | null {
     const stored = this._storage.read();
-    return stored ? this._toSession(stored) : null;
+    return stored ? toSession(stored, this._config.leewayMs) : null;
   }
-}
-
-/** The session as storage and other tabs see it. */
-function stored({ rejected, refreshAt, ...tokens }: Session): StoredTokens {
-  return tokens;
 }

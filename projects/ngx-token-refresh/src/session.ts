@@ -1,0 +1,25 @@
+import { StoredTokens } from './stored-tokens';
+import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
+
+/** The session as `TokenService` holds it in memory. */
+export interface Session extends StoredTokens {
+  /** Whether the server has rejected this access token (a 401 that started a refresh). */
+  readonly rejected: boolean;
+  /** When to refresh proactively (ms since the epoch), or `null` for opaque tokens. */
+  readonly refreshAt: number | null;
+}
+
+/**
+ * Makes a session of stored tokens, decoding the access token once to know when to refresh it
+ * (unless its `times` are known already).
+ */
+export function toSession(stored: StoredTokens, leewayMs: number, times?: TokenTimes): Session {
+  const { lifetimeMs } = times ?? readTokenTimes(stored.accessToken);
+  const refreshAt = refreshTime({ expiresAt: stored.expiresAt, lifetimeMs }, leewayMs);
+  return { ...stored, rejected: false, refreshAt };
+}
+
+/** The session as storage and other tabs see it. */
+export function toStored({ rejected, refreshAt, ...tokens }: Session): StoredTokens {
+  return tokens;
+}
