@@ -6,10 +6,15 @@
 import { spawn } from 'node:child_process';
 
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
-const LIBRARY_USERS = ['unit', 'app', 'api', 'package', 'e2e'];
+const LIBRARY_USERS = ['unit', 'app', 'api', 'package', 'ng-add', 'ng-add-cli', 'angular22', 'e2e'];
 
 const steps = [
-  { name: 'build', kind: 'build', cmd: 'npx ng build ngx-token-refresh', for: LIBRARY_USERS },
+  {
+    name: 'build',
+    kind: 'build',
+    cmd: 'npx ng build ngx-token-refresh && node scripts/build-schematics.mjs',
+    for: LIBRARY_USERS,
+  },
   {
     name: 'unit',
     kind: 'karma',
@@ -19,6 +24,9 @@ const steps = [
   { name: 'server', kind: 'node', cmd: 'node --test server/' },
   { name: 'api', kind: 'node', cmd: 'node --test scripts/api-report.test.mjs' },
   { name: 'package', kind: 'node', cmd: 'node --test scripts/package-install.test.mjs' },
+  { name: 'ng-add', kind: 'node', cmd: 'node --test scripts/ng-add.test.mjs' },
+  { name: 'ng-add-cli', kind: 'node', cmd: 'node --test scripts/ng-add-cli.test.mjs' },
+  { name: 'angular22', kind: 'node', cmd: 'node --test scripts/angular22.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
 ];

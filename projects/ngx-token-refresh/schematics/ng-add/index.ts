@@ -1,0 +1,34 @@
+import { Rule, SchematicsException, noop } from '@angular-devkit/schematics';
+import { findMainFile } from './main-file';
+import { NgAddOptions } from './schema';
+import { setUpApplication } from './set-up-application';
+import { findTargetProject } from './target-project';
+
+/**
+ * `ng add ngx-token-refresh`: puts `provideTokenRefresh({...})` into the application's root
+ * providers and `tokenRefreshInterceptor` into its HttpClient, and adds the peer dependency
+ * `@auth0/angular-jwt`. It edits only what is missing, so a second run changes nothing; where
+ * the code has an unusual shape it changes no source file and prints the lines to add.
+ */
+export function ngAdd(options: NgAddOptions): Rule {
+  return async (tree, context) => {
+    for (const key of ['refreshUrl', 'loginUrl'] as const) {
+      if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
+    }
+    const target = await findTargetProject(tree, options.project);
+    if (target.isLibrary) {
+      context.logger.warn(
+        `ngx-token-refresh: "${target.name}" is a library, so nothing was set up. Run ng add ` +
+          'in the application that uses it, or add provideTokenRefresh(...) to that app yourself.',
+      );
+      return noop();
+    }
+    const mainFile = findMainFile(target.definition);
+    if (!mainFile) {
+      throw new SchematicsException(
+        `Project "${target.name}" has no build target with a main file.`,
+      );
+    }
+    return setUpApplication(tree, context, { project: target.name, mainFile, options });
+  };
+}

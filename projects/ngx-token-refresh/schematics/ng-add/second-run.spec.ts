@@ -1,0 +1,37 @@
+import { UnitTestTree } from '@angular-devkit/schematics/testing';
+import { writeAppConfig } from '../testing/app-config';
+import { createApp, runNgAdd, snapshot } from '../testing/app-tree';
+
+describe('ng add run a second time', () => {
+  const cases: [string, () => Promise<UnitTestTree>, string][] = [
+    ['a standalone app', () => createApp(), 'projects/app/src/app/app.config.ts'],
+    [
+      'an NgModule app',
+      () => createApp({ standalone: false }),
+      'projects/app/src/app/app-module.ts',
+    ],
+    ['an app with provideHttpClient(withFetch())', withFetch, 'projects/app/src/app/app.config.ts'],
+  ];
+  for (const [name, create, file] of cases) {
+    it(`changes nothing in ${name}`, async () => {
+      const first = await runNgAdd(await create());
+
+      const second = await runNgAdd(first.tree);
+
+      expect(snapshot(second.tree)).toEqual(snapshot(first.tree));
+      expect(second.tasks).toEqual([]);
+      expect(second.warnings).toEqual([]);
+      expect(second.infos).toEqual([`ngx-token-refresh: ${file} is already set up.`]);
+    });
+  }
+});
+
+async function withFetch(): Promise<UnitTestTree> {
+  const app = await createApp();
+  writeAppConfig(
+    app,
+    "import { provideHttpClient, withFetch } from '@angular/common/http';\n",
+    '    provideHttpClient(withFetch()),',
+  );
+  return app;
+}

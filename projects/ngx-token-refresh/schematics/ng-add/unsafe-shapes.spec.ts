@@ -1,0 +1,126 @@
+import { UnitTestTree } from '@angular-devkit/schematics/testing';
+import { APP_CONFIG, writeAppConfig } from '../testing/app-config';
+import { createApp, runNgAdd, snapshot } from '../testing/app-tree';
+
+const HTTP = "import { provideHttpClient, withInterceptors } from '@angular/common/http';\n";
+
+describe('ng add with code it cannot edit safely', () => {
+  it('changes no source file and prints the exact lines to add', async () => {
+    const app = await createApp();
+    writeAppConfig(
+      app,
+      `${HTTP}\nconst interceptors = [];\n`,
+      '    provideHttpClient(withInterceptors(interceptors)),',
+    );
+
+    const { tree, warnings } = await runNgAdd(app);
+
+    expectOnlyPackageJsonChanged(app, tree);
+    expect(warnings).toEqual([
+      `ngx-token-refresh: projects/app/src/app/app.config.ts was left unchanged: its withInterceptors(...) is not a single call with an array literal.
+Add these lines to it yourself:
+
+  import { provideHttpClient, withInterceptors } from '@angular/common/http';
+  import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
+
+  // in the root providers:
+  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+  provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' }),
+
+If the app already calls provideHttpClient(...), give that call
+withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its
+withInterceptors list) instead of calling provideHttpClient a second time.`,
+    ]);
+  });
+
+  const shapes: [string, (app: UnitTestTree) => void, string][] = [
+    [
+      'an NgModule app importing HttpClientModule',
+      (app) => {
+        const path = '/projects/app/src/app/app-module.ts';
+        const text = app
+          .readText(path)
+          .replace('BrowserModule,', 'BrowserModule,\n    HttpClientModule,');
+        app.overwrite(path, `import { HttpClientModule } from '@angular/common/http';\n${text}`);
+      },
+      'app-module.ts was left unchanged: it uses HttpClientModule; replace it with provideHttpClient(...) first.',
+    ],
+    [
+      'providers held in a variable',
+      (app) =>
+        app.overwrite(
+          APP_CONFIG,
+          'const providers = [];\nexport const appConfig = { providers };\n',
+        ),
+      'app.config.ts was left unchanged: the providers of appConfig are not an array literal.',
+    ],
+    [
+      'providers that spread another array',
+      (app) => writeAppConfig(app, '\nconst shared = [];\n', '    ...shared,'),
+      'app.config.ts was left unchanged: its providers spread other arrays, which may already provide HttpClient.',
+    ],
+    [
+      'provideHttpClient called outside the providers array',
+      (app) =>
+        writeAppConfig(app, `${HTTP}\nconst http = () => provideHttpClient();\n`, '    http(),'),
+      'app.config.ts was left unchanged: it calls provideHttpClient(...) outside the root providers array.',
+    ],
+    [
+      'provideHttpClient called twice',
+      (app) => writeAppConfig(app, HTTP, '    provideHttpClient(),\n    provideHttpClient(),'),
+      'app.config.ts was left unchanged: it calls provideHttpClient(...) more than once.',
+    ],
+    [
+      'a config built by mergeApplicationConfig',
+      (app) =>
+        app.overwrite(
+          APP_CONFIG,
+          "import { mergeApplicationConfig } from '@angular/core';\nexport const appConfig = mergeApplicationConfig({ providers: [] });\n",
+        ),
+      'main.ts was left unchanged: appConfig: the second argument of bootstrapApplication is not a plain config object.',
+    ],
+    [
+      'a main file that bootstraps nothing',
+      (app) => app.overwrite('/projects/app/src/main.ts', "console.log('hello');\n"),
+      'main.ts was left unchanged: it calls neither bootstrapApplication(...) nor bootstrapModule(...).',
+    ],
+  ];
+  for (const [name, change, message] of shapes) {
+    it(`leaves ${name} alone and says why`, async () => {
+      const app = await createApp({ standalone: !name.includes('NgModule') });
+      change(app);
+
+      const { tree, warnings } = await runNgAdd(app);
+
+      expectOnlyPackageJsonChanged(app, tree);
+      expect(warnings.length).toBe(1);
+      expect(warnings[0]).toContain(message);
+      expect(warnings[0]).toContain('provideTokenRefresh({ refreshUrl:');
+    });
+  }
+
+  it('prints only the interceptor lines when provideTokenRefresh is there already', async () => {
+    const app = await createApp();
+    writeAppConfig(
+      app,
+      "import { provideTokenRefresh } from 'ngx-token-refresh';\n\nconst shared = [];\n",
+      "    ...shared,\n    provideTokenRefresh({ refreshUrl: '/token' }),",
+    );
+
+    const { tree, warnings } = await runNgAdd(app);
+
+    expectOnlyPackageJsonChanged(app, tree);
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]).toContain(
+      "  import { tokenRefreshInterceptor } from 'ngx-token-refresh';\n\n" +
+        '  // in the root providers:\n' +
+        '  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),\n\n',
+    );
+  });
+});
+
+function expectOnlyPackageJsonChanged(before: UnitTestTree, after: UnitTestTree): void {
+  const { '/package.json': _, ...was } = snapshot(before);
+  const { '/package.json': __, ...is } = snapshot(after);
+  expect(is).toEqual(was);
+}
