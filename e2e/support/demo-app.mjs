@@ -46,13 +46,14 @@ export async function startDemoServer(cleanup, env = {}) {
   });
   cleanup(() => server.stop());
   const api = (path) => `${server.url}/api${path}`;
+  const stats = async () => {
+    const { status, body } = await getJson(api('/_stats'));
+    if (status !== 200) throw new Error(`GET /api/_stats answered ${status}`);
+    return body;
+  };
   return {
     ...server,
-    async stats() {
-      const { status, body } = await getJson(api('/_stats'));
-      if (status !== 200) throw new Error(`GET /api/_stats answered ${status}`);
-      return body;
-    },
+    stats,
     async faults(patch) {
       const { status, body } = patch
         ? await postJson(api('/_faults'), patch)
@@ -60,6 +61,18 @@ export async function startDemoServer(cleanup, env = {}) {
       if (status !== 200)
         throw new Error(`/api/_faults answered ${status}: ${JSON.stringify(body)}`);
       return body;
+    },
+    /** Polls /api/_stats until `condition(stats)` holds; resolves those stats. */
+    async waitForStats(condition, { timeoutMs = 15_000, intervalMs = 50 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const current = await stats();
+        if (condition(current)) return current;
+        if (Date.now() > deadline) {
+          throw new Error(`/api/_stats did not reach the condition in ${timeoutMs} ms`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
     },
     async revokeAll() {
       const { status, body } = await postJson(api('/_revoke-all'), {});
@@ -98,7 +111,16 @@ export async function launchBrowser(cleanup) {
  * `page.errors` so that tests can assert the app did not crash.
  */
 export async function openPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  return openTab(await newContext(browser, baseURL));
+}
+
+/** A fresh browser context (own storage, as a separate browser profile) on `baseURL`. */
+export function newContext(browser, baseURL) {
+  return browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+}
+
+/** Opens a page (a tab) in `context`: tabs of one context share storage, locks and channels. */
+export async function openTab(context) {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.errors = [];
@@ -141,12 +163,15 @@ export function statsDelta(before, after) {
   return delta;
 }
 
-/** Waits until `[data-testid=<testId>]` has the attribute value (e.g. a summary is done). */
-export function waitForTestId(page, testId, attributes = {}) {
+/**
+ * Waits until `[data-testid=<testId>]` has the attribute value (e.g. a summary is done).
+ * `options` go to Playwright's `waitFor` (e.g. `{ timeout: 1000 }`).
+ */
+export function waitForTestId(page, testId, attributes = {}, options = {}) {
   const filters = Object.entries(attributes)
     .map(([name, value]) => `[data-${name}="${value}"]`)
     .join('');
-  return page.locator(`[data-testid="${testId}"]${filters}`).waitFor();
+  return page.locator(`[data-testid="${testId}"]${filters}`).waitFor(options);
 }
 
 /**
@@ -154,9 +179,20 @@ export function waitForTestId(page, testId, attributes = {}) {
  * Returns how many of the 20 succeeded.
  */
 export async function fireBurst(page) {
+  const finished = await startBurst(page);
+  return finished();
+}
+
+/**
+ * Clicks "Fire 20 requests" without waiting for the burst. Resolves a function that waits for
+ * that burst to finish and returns how many of the 20 succeeded.
+ */
+export async function startBurst(page) {
   const summary = page.getByTestId('burst-summary');
   const runs = Number((await summary.getAttribute('data-runs')) ?? 0);
   await page.getByTestId('fire-20').click();
-  await waitForTestId(page, 'burst-summary', { state: 'done', runs: runs + 1 });
-  return Number(await summary.getAttribute('data-succeeded'));
+  return async () => {
+    await waitForTestId(page, 'burst-summary', { state: 'done', runs: runs + 1 });
+    return Number(await summary.getAttribute('data-succeeded'));
+  };
 }

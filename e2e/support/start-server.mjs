@@ -10,6 +10,7 @@ const SERVER_VARS = [
   'PORT',
   'ACCESS_TTL',
   'REFRESH_TTL',
+  'REUSE_GRACE',
   'TEST_MODE',
   'LATENCY_MS',
   'STATIC_DIR',

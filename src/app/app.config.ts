@@ -5,6 +5,7 @@ import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh'
 import { routes } from './app.routes';
 import { API } from './core/api-urls';
 import { requestLogInterceptor } from './core/request-log-interceptor';
+import { sessionEndInterceptor } from './core/session-end-interceptor';
 import { readStoragePreference } from './core/storage-preference';
 
 /** Chosen on the login page ("Keep me signed in"); read once, at bootstrap. */
@@ -13,8 +14,11 @@ const storage = readStoragePreference();
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    // The app's own interceptor comes after the library's: it sees the final request.
-    provideHttpClient(withInterceptors([tokenRefreshInterceptor, requestLogInterceptor])),
+    // Around the library's interceptor: the session-end redirect, which sees its errors; after
+    // it: the request log, which sees the final request.
+    provideHttpClient(
+      withInterceptors([sessionEndInterceptor, tokenRefreshInterceptor, requestLogInterceptor]),
+    ),
     provideTokenRefresh({ refreshUrl: API.refresh, storage }),
     provideRouter(routes),
   ],

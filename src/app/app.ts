@@ -1,32 +1,23 @@
-import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { Router, RouterOutlet } from '@angular/router';
-import { TokenService } from 'ngx-token-refresh';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 import { AppHeader } from './shell/app-header';
+import { SessionEndedBanner } from './shell/session-ended-banner';
 
-/** The shell: header plus the routed page. */
+/**
+ * The shell: header plus the routed page. When an action in this tab finds the session ended,
+ * `sessionEndInterceptor` (or the session guard) goes to the login page; when another tab ended
+ * it, the page stays and the banner offers to sign in again.
+ */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, AppHeader],
+  imports: [RouterOutlet, AppHeader, SessionEndedBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-header />
     <main class="page">
+      <app-session-ended-banner />
       <router-outlet />
     </main>
   `,
 })
-export class App {
-  private readonly _tokens = inject(TokenService);
-  private readonly _router = inject(Router);
-
-  constructor() {
-    // When the library ends the session (refresh rejected), go to the login page right away.
-    // During a navigation the session guard already redirects, with the attempted URL.
-    effect(() => {
-      if (this._tokens.status() !== 'expired' || this._router.currentNavigation()) return;
-      const returnUrl = untracked(() => this._router.url);
-      if (returnUrl.startsWith('/login')) return;
-      void this._router.navigate(['/login'], { queryParams: { returnUrl } });
-    });
-  }
-}
+export class App {}

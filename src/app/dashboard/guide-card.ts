@@ -14,6 +14,10 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
         <li><strong>Fire 20 requests</strong>: the server counts a single refresh.</li>
         <li>Switch on a fault and fire again: the refresh fails, you stay signed in.</li>
         <li>Call the partner API: it never receives your token.</li>
+        <li>
+          Open the dashboard in a second tab: it joins this session. Sign out there: this tab shows
+          the session ended.
+        </li>
       </ol>
     </article>
   `,
