@@ -147,6 +147,45 @@ describe('TokenService across tabs (crossTab)', () => {
     c.backend.expectNone(REFRESH_URL);
   });
 
+  it('refreshes at once in a new tab when the stored revision was left by tabs that are gone', async () => {
+    localStorage.setItem(`ngx-token-refresh:${options.storageKey}`, '5');
+    const { backend, tokens } = setup({ ...options, refreshTokenInCookie: true });
+    const started = Date.now();
+    const outcome = record(tokens.refresh());
+    const [refresh] = await pending([backend], REFRESH_URL);
+    expect(Date.now() - started).toBeLessThan(500);
+    refresh.flush({ accessToken: 'T1' });
+    await until(() => outcome.values.length > 0, 'the refresh result');
+    expect(outcome.values).toEqual(['T1']);
+  });
+
+  it('gives up joining after a short wait when no open tab answers: no session, no error', async () => {
+    const { http, backend, tokens } = setup(options);
+    const outcome = record(http.get('/api/alone'));
+    const [request] = await pending([backend], '/api/alone');
+    expect(request.request.headers.has('Authorization')).toBeFalse();
+    request.flush('ok');
+    expect(outcome.values).toEqual(['ok']);
+    expect(tokens.status()).toBe('anonymous');
+  });
+
+  it('adopts news that arrives while it waits for the lock, and sends no refresh of its own', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inA = record(a.tokens.refresh());
+    const [refresh] = await pending([a.backend], REFRESH_URL);
+    const inB = record(b.tokens.refresh());
+    await settle();
+    expect(b.tokens.isRefreshing()).toBeTrue();
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+    await until(() => inB.values.length > 0, 'tab B to adopt the news');
+    expect(inA.values).toEqual(['T2']);
+    expect(inB.values).toEqual(['T2']);
+    await settle();
+    b.backend.expectNone(REFRESH_URL);
+  });
+
   it('falls back to single-tab behaviour, without errors, where Web Locks are missing', () => {
     spyOnProperty(navigator, 'locks', 'get').and.returnValue(undefined as never);
     const { http, backend, tokens } = setup(options);

@@ -79,7 +79,12 @@ export class TokenService {
   private readonly _status = signal<SessionStatus>(this._session() ? 'authenticated' : 'anonymous');
   private readonly _isRefreshing = signal(false);
   private _flight: RefreshFlight | null = null;
-  private _revision = this._session()?.revision ?? 0;
+  /**
+   * The newest session revision this tab has applied. A tab that starts without a session takes
+   * the origin's newest revision as its own: news older than that cannot concern it, and a
+   * revision left behind by tabs that are gone must not make it wait for news that never comes.
+   */
+  private _revision = this._session()?.revision ?? this._tabs?.readRevision() ?? 0;
   /** While a new tab waits for open tabs to share their session: settles when one does. */
   private _joining: Promise<void> | null = null;
   private _joined: (() => void) | null = null;
