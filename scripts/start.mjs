@@ -62,7 +62,14 @@ function startServer(label, env) {
     const { exited } = start(label, ['server/main.mjs'], {
       // The server exits when our end of its stdin closes: no orphan even if we are killed.
       stdin: 'pipe',
-      env: { STATIC_DIR: '', LATENCY_MS: '', REFRESH_TTL: '', ...env, EXIT_ON_STDIN_END: '1' },
+      env: {
+        STATIC_DIR: '',
+        LATENCY_MS: '',
+        REFRESH_TTL: '',
+        REUSE_GRACE: '',
+        ...env,
+        EXIT_ON_STDIN_END: '1',
+      },
       onLine(line) {
         try {
           const message = JSON.parse(line);
@@ -115,7 +122,13 @@ try {
   await buildLibrary();
   const accessTtl = process.env.ACCESS_TTL || '20s';
   const [authUrl, partnerUrl] = await Promise.all([
-    startServer('auth', { TEST_MODE: '1', ACCESS_TTL: accessTtl, PORT: '3000', SERVER: 'auth' }),
+    startServer('auth', {
+      TEST_MODE: '1',
+      ACCESS_TTL: accessTtl,
+      REUSE_GRACE: '5s', // a tab closed mid-refresh must not look like theft (cross-tab)
+      PORT: '3000',
+      SERVER: 'auth',
+    }),
     startServer('partner', { PORT: '3001', SERVER: 'recorder' }),
   ]);
   console.log(

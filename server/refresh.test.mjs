@@ -115,7 +115,7 @@ test('an expired refresh token gets 400 invalid_grant (REFRESH_TTL=1s)', async (
   assert.deepEqual(expired.body, INVALID_GRANT);
 });
 
-test('REUSE_GRACE forgives the last rotated token once its answer was lost, and nothing else', async (t) => {
+test('REUSE_GRACE repeats the answer a closed tab never received, and forgives nothing else', async (t) => {
   const server = await startServer({ env: { REUSE_GRACE: '2s', TEST_MODE: '1' } });
   t.after(() => server.stop());
   const first = await login(server.url);
@@ -123,16 +123,31 @@ test('REUSE_GRACE forgives the last rotated token once its answer was lost, and 
   assert.equal(lost.status, 200);
   const retried = await refresh(server.url, first.refreshToken);
   assert.equal(retried.status, 200);
-  assert.notEqual(retried.body.refreshToken, lost.body.refreshToken);
-  assert.equal((await refresh(server.url, lost.body.refreshToken)).status, 400, 'lost successor');
+  assert.equal(retried.body.refreshToken, lost.body.refreshToken, 'the same successor again');
+  const next = await refresh(server.url, lost.body.refreshToken);
+  assert.equal(next.status, 200, 'the successor is still valid');
+  const twoBack = await refresh(server.url, first.refreshToken);
+  assert.equal(twoBack.status, 400, 'a token two rotations back is theft, grace or not');
   const counters = (await getJson(`${server.url}/api/_stats`)).body;
   assert.equal(counters.graceReuses, 1);
-  assert.equal(counters.reuseDetections, 1, 'presenting the invalidated successor is theft');
-  assert.equal(
-    (await refresh(server.url, retried.body.refreshToken)).status,
-    400,
-    'family revoked',
-  );
+  assert.equal(counters.reuseDetections, 1);
+  assert.equal((await refresh(server.url, next.body.refreshToken)).status, 400, 'family revoked');
+});
+
+test('REUSE_GRACE: a late duplicate of a refresh cannot undo the rotation others hold', async (t) => {
+  const server = await startServer({ env: { REUSE_GRACE: '5s', TEST_MODE: '1' } });
+  t.after(() => server.stop());
+  const first = await login(server.url);
+  await postJson(`${server.url}/api/_faults`, { refreshLatencyMs: 600 });
+  const late = refresh(server.url, first.refreshToken); // held on the server
+  await sleep(100);
+  await postJson(`${server.url}/api/_faults`, { refreshLatencyMs: 0 });
+  const onTime = await refresh(server.url, first.refreshToken);
+  assert.equal(onTime.status, 200);
+  assert.equal((await late).status, 200);
+  const next = await refresh(server.url, onTime.body.refreshToken);
+  assert.equal(next.status, 200, 'the token the open tabs hold still works');
+  assert.equal((await getJson(`${server.url}/api/_stats`)).body.reuseDetections, 0);
 });
 
 test('without REUSE_GRACE a second use of a rotated token is theft', async (t) => {

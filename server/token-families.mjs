@@ -10,8 +10,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
  *
  * A reuse grace period (`reuseGraceMs`, 0 = none, as Okta and Auth0 offer) forgives one case:
  * the token that was rotated last, presented again within the grace period, because the client
- * never received the answer (a browser tab closed mid-refresh). It rotates again, invalidating
- * the lost successor, and counts as `grace: true` instead of theft.
+ * never received the answer (a browser tab closed mid-refresh). The answer is repeated: the same
+ * successor refresh token, still valid (nothing is invalidated, so a late duplicate cannot undo
+ * the rotation other tabs already hold), and it counts as `grace: true` instead of theft.
  *
  * rotate() results: { ok: true, family, refreshToken, grace } or { ok: false, reason } with
  * reason 'unknown' | 'revoked' | 'expired' | 'reuse'.
@@ -57,14 +58,14 @@ export function createTokenFamilies({ refreshTtlMs, reuseGraceMs = 0 }) {
       return { ok: false, reason: 'reuse', family };
     }
     if (family.revoked) return { ok: false, reason: 'revoked', family };
+    if (grace) return { ok: true, family, refreshToken: entry.successor, grace };
     if (Date.now() >= entry.expiresAt) return { ok: false, reason: 'expired', family };
-    if (grace) tokens.get(family.current).rotated = true;
     entry.rotated = true;
     entry.rotatedAt = Date.now();
     family.gen += 1;
     const successor = issue(family);
     entry.successor = successor;
-    return { ok: true, family, refreshToken: successor, grace };
+    return { ok: true, family, refreshToken: successor, grace: false };
   }
 
   /** Revokes the family the token belongs to (logout). Returns false for unknown tokens. */
