@@ -225,10 +225,9 @@ step('a tab closed mid-refresh releases the lock; the other tabs refresh and fin
   // The server processed the closed tab's refresh after its latency anyway: the refresh token
   // T0 rotated to T1, an answer nobody received. Closing the tab released the lock; the next tab
   // read no newer revision (the holder announced nothing) and refreshed with T0 again. That is
-  // a reuse of the most recently rotated token within REUSE_GRACE: the server rotated once more
-  // (T0 -> T2, T1 invalidated) instead of revoking the family. Its refresh arrived after the
-  // holder's and waited the same latency, so it was processed second. The other tabs took the
-  // news of T2 instead of refreshing.
+  // a reuse of the most recently rotated token within REUSE_GRACE: the server answered it with
+  // the same successor T1 again instead of revoking the family. The other tabs took the news of
+  // T1 instead of refreshing.
   assert.equal(delta.refreshCalls, 2, "the holder's lost refresh and one more");
   assert.equal(delta.refreshSuccesses, 2);
   assert.equal(delta.graceReuses, 1, 'the second refresh reused the lost one within grace');
@@ -246,7 +245,7 @@ step('a tab closed mid-refresh releases the lock; the other tabs refresh and fin
     );
   }
 
-  // The family lives on: the next refresh (with T2) is an ordinary rotation.
+  // The family lives on: the next refresh (with T1) is an ordinary rotation.
   await server.faults({ refreshLatencyMs: 0 });
   await waitPastExpiry(tabs[0]);
   const later = await server.stats();
