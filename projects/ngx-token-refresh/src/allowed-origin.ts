@@ -11,15 +11,35 @@ export type OriginRule = string | RegExp;
 export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): OriginRule[] {
   return entries.map((entry, index) => {
     if (entry instanceof RegExp) return entry;
-    const origin = originOf(typeof entry === 'string' ? entry : '');
-    if (origin === null || !/^https?:$/.test(new URL(origin).protocol)) {
+    const origin = typeof entry === 'string' ? bareOrigin(entry) : null;
+    if (origin === null) {
       throw new TokenRefreshConfigError(
-        `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin; ` +
-          `write it as 'https://api.example.com'.`,
+        `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin (scheme, ` +
+          `host and optional port, no path, query, user or wildcard); write it as ` +
+          `'https://api.example.com', or use a RegExp for patterns.`,
       );
     }
     return origin;
   });
+}
+
+/** The normalized origin of an entry that is an http(s) origin and nothing more, else `null`. */
+function bareOrigin(entry: string): string | null {
+  let url: URL;
+  // The URL constructor throws on input it cannot parse: such an entry is not an origin.
+  try {
+    url = new URL(entry);
+  } catch {
+    return null;
+  }
+  const onlyOrigin =
+    /^https?:$/.test(url.protocol) &&
+    url.pathname === '/' &&
+    !/[?#]/.test(entry) &&
+    url.username === '' &&
+    url.password === '' &&
+    !entry.includes('*');
+  return onlyOrigin ? url.origin : null;
 }
 
 /**

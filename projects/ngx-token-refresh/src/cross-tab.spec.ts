@@ -70,7 +70,7 @@ describe('TokenService across tabs (crossTab)', () => {
     unauthorized(a.backend.expectOne('/api/a'));
     unauthorized(b.backend.expectOne('/api/b'));
 
-    const [refresh] = await pending([a.backend, b.backend], REFRESH_URL);
+    const [refresh] = await nextRequests([a.backend, b.backend], REFRESH_URL);
     expect(refresh.request.body).toEqual({ refreshToken: 'R1' });
     refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
 
@@ -78,7 +78,7 @@ describe('TokenService across tabs (crossTab)', () => {
       [a, '/api/a'],
       [b, '/api/b'],
     ] as const) {
-      const [retry] = await pending([tab.backend], url);
+      const [retry] = await nextRequests([tab.backend], url);
       expect(authOf(retry)).withContext(url).toBe('Bearer T2');
       retry.flush(url);
     }
@@ -105,7 +105,7 @@ describe('TokenService across tabs (crossTab)', () => {
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inA = record(a.tokens.refresh());
-    const [refresh] = await pending([a.backend], REFRESH_URL);
+    const [refresh] = await nextRequests([a.backend], REFRESH_URL);
     const inB = record(b.tokens.refresh());
     refresh.flush({ error: 'invalid_grant' }, { status: 400, statusText: 'Bad Request' });
     await until(() => inB.error !== undefined, 'tab B to learn the session ended');
@@ -122,7 +122,7 @@ describe('TokenService across tabs (crossTab)', () => {
     const b = openTab(options);
     tabs.push(b);
     const request = record(b.http.get('/api/first'));
-    const [first] = await pending([b.backend], '/api/first');
+    const [first] = await nextRequests([b.backend], '/api/first');
     expect(authOf(first)).toBe('Bearer T1');
     first.flush('ok');
     expect(request.values).toEqual(['ok']);
@@ -152,7 +152,7 @@ describe('TokenService across tabs (crossTab)', () => {
     const { backend, tokens } = setup({ ...options, refreshTokenInCookie: true });
     const started = Date.now();
     const outcome = record(tokens.refresh());
-    const [refresh] = await pending([backend], REFRESH_URL);
+    const [refresh] = await nextRequests([backend], REFRESH_URL);
     expect(Date.now() - started).toBeLessThan(500);
     refresh.flush({ accessToken: 'T1' });
     await until(() => outcome.values.length > 0, 'the refresh result');
@@ -162,7 +162,7 @@ describe('TokenService across tabs (crossTab)', () => {
   it('gives up joining after a short wait when no open tab answers: no session, no error', async () => {
     const { http, backend, tokens } = setup(options);
     const outcome = record(http.get('/api/alone'));
-    const [request] = await pending([backend], '/api/alone');
+    const [request] = await nextRequests([backend], '/api/alone');
     expect(request.request.headers.has('Authorization')).toBeFalse();
     request.flush('ok');
     expect(outcome.values).toEqual(['ok']);
@@ -174,7 +174,7 @@ describe('TokenService across tabs (crossTab)', () => {
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inA = record(a.tokens.refresh());
-    const [refresh] = await pending([a.backend], REFRESH_URL);
+    const [refresh] = await nextRequests([a.backend], REFRESH_URL);
     const inB = record(b.tokens.refresh());
     await settle();
     expect(b.tokens.isRefreshing()).toBeTrue();
@@ -198,7 +198,10 @@ describe('TokenService across tabs (crossTab)', () => {
 });
 
 /** Waits until some backend has requests for `url`, and returns them (exactly one expected). */
-async function pending(backends: HttpTestingController[], url: string): Promise<TestRequest[]> {
+async function nextRequests(
+  backends: HttpTestingController[],
+  url: string,
+): Promise<TestRequest[]> {
   const found: TestRequest[] = [];
   // match() takes what it finds off the backend's list, so collect across calls.
   await until(() => found.push(...backends.flatMap((b) => b.match(url))) > 0, url);

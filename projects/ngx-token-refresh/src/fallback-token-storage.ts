@@ -1,4 +1,4 @@
-import { StoredTokens } from './stored-tokens';
+import { StoredTokens, asStoredTokens } from './stored-tokens';
 import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-storage';
 
@@ -26,7 +26,7 @@ export class FallbackTokenStorage implements TokenStorage {
   }
 
   read(): StoredTokens | null {
-    return this._attempt('read', () => this._storage.read(), null);
+    return this._attempt('read', () => this._validated(this._storage.read()), null);
   }
 
   write(tokens: StoredTokens): void {
@@ -37,6 +37,14 @@ export class FallbackTokenStorage implements TokenStorage {
   remove(): void {
     this._memory.remove();
     this._attempt('remove', () => this._storage.remove(), undefined);
+  }
+
+  /** A read result that is not a session (wrong shape, a Promise) counts as a failed read. */
+  private _validated(value: unknown): StoredTokens | null {
+    if (value === null || value === undefined) return null;
+    const tokens = asStoredTokens(value);
+    if (!tokens) throw new TypeError('read() returned something that is not StoredTokens');
+    return tokens;
   }
 
   private _attempt<T>(operation: string, run: () => T, fallback: T): T {

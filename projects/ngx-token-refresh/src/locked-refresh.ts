@@ -1,4 +1,4 @@
-import { Observable, lastValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
 import { TabSync } from './tab-sync';
 import { TokenPair } from './token-pair';
 
@@ -35,8 +35,19 @@ export function lockedRefresh(
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         if (subscriber.closed) return;
-        subscriber.next(await lastValueFrom(tab.refresh()));
-        subscriber.complete();
+        // Hold the lock until the refresh settles, or until the flight is abandoned (logout,
+        // new login): then the refresh call is cancelled and the lock released at once.
+        await new Promise<void>((release) => {
+          const refresh = tab.refresh().subscribe({
+            next: (tokens) => subscriber.next(tokens),
+            error: (error: unknown) => subscriber.error(error),
+            complete: () => subscriber.complete(),
+          });
+          subscriber.add(() => {
+            refresh.unsubscribe();
+            release();
+          });
+        });
       })
       .catch((error: unknown) => subscriber.error(error));
     return () => cancel.abort();

@@ -13,7 +13,8 @@ export interface TokenTimes {
 /**
  * Reads when the access token expires. A JWT's numeric `exp` claim wins; otherwise
  * `expiresInSeconds` (from the login or refresh response) counts from `now`. A token that is not
- * a JWT, cannot be decoded, or has no usable `exp` is opaque: `null`, never an exception. It
+ * a JWT, cannot be decoded, or has no usable `exp` (not a positive number of seconds; an `exp` in
+ * milliseconds is unreadable) is opaque: `null`, never an exception. It
  * decodes the token (with `JwtHelperService`): call it once per token, not per request.
  */
 export function readTokenTimes(
@@ -57,7 +58,15 @@ function readClaims(token: string): { exp: number | null; iat: number | null } {
   }
   if (typeof payload !== 'object' || payload === null) return { exp: null, iat: null };
   const { exp, iat } = payload as Record<string, unknown>;
-  return { exp: positive(exp), iat: positive(iat) };
+  return { exp: seconds(exp), iat: seconds(iat) };
+}
+
+/** Beyond this a NumericDate is surely milliseconds (year 5138 in seconds): unreadable. */
+const MAX_SECONDS = 1e11;
+
+function seconds(value: unknown): number | null {
+  const number = positive(value);
+  return number !== null && number < MAX_SECONDS ? number : null;
 }
 
 function positive(value: unknown): number | null {

@@ -13,6 +13,7 @@ import {
   Subscription,
   catchError,
   from,
+  map,
   of,
   switchMap,
   throwError,
@@ -184,7 +185,8 @@ export class TokenService {
       return throwError(() => new SessionExpiredError(reason));
     }
     if (!this._flight && session && session.accessToken !== rejectedToken && !session.rejected) {
-      return of(session.accessToken);
+      // A stale 401: retry with the newer token, refreshed first if it is expiring by now.
+      return this.validAccessToken().pipe(map((token) => token ?? session.accessToken));
     }
     if (session && session.accessToken === rejectedToken && !session.rejected) {
       this._session.set({ ...session, rejected: true });
