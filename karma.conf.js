@@ -26,6 +26,9 @@ module.exports = function (config) {
           '--disable-component-update',
           '--disable-sync',
           '--disable-dev-shm-usage',
+          // For the leak specs: a forced GC and exact heap sizes.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     },

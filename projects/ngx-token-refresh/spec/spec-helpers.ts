@@ -107,3 +107,22 @@ export async function until(condition: () => boolean, what = 'the condition'): P
   }
   if (!condition()) fail(`timed out waiting for ${what}`);
 }
+
+/** A JWT whose payload segment is exactly `payload` (any text, JSON or not), base64url-encoded. */
+export function jwtWithPayload(payload: string): string {
+  const encode = (text: string) =>
+    btoa(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${encode('{"alg":"HS256","typ":"JWT"}')}.${encode(payload)}.c2lnbmF0dXJl`;
+}
+
+/** Runs `body` with jasmine's mock clock installed at a fixed date, and uninstalls it after. */
+export function withMockClock<T>(body: (clock: jasmine.Clock) => T): T {
+  const clock = jasmine.clock();
+  clock.install();
+  try {
+    clock.mockDate(new Date(Date.UTC(2030, 0, 1)));
+    return body(clock);
+  } finally {
+    clock.uninstall();
+  }
+}
