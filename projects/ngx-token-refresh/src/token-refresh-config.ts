@@ -66,7 +66,9 @@ export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRe
     headerName: option(options, 'headerName', 'Authorization', 'an HTTP header name', (v) =>
       HEADER_NAME.test(String(v)),
     ),
-    authScheme: option(options, 'authScheme', 'Bearer ', 'a string', (v) => typeof v === 'string'),
+    authScheme: withSeparator(
+      option(options, 'authScheme', 'Bearer ', 'a string', (v) => typeof v === 'string'),
+    ),
     refreshTokenInCookie,
     refreshTimeoutMs: option(options, 'refreshTimeoutMs', 30_000, 'a number > 0', isPositive),
     crossTab: option(options, 'crossTab', true, 'a boolean', isBool),
@@ -84,6 +86,11 @@ function option<K extends keyof TokenRefreshOptions, T>(
   if (value === undefined) return fallback;
   if (!isValid(value)) fail(`\`${key}\` must be ${expected}, got ${JSON.stringify(value)}.`);
   return value as T;
+}
+
+/** A bare scheme name (`'Bearer'`, `'Token'`) gets the space that separates it from the token. */
+function withSeparator(scheme: string): string {
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(scheme) ? `${scheme} ` : scheme;
 }
 
 function fail(message: string): never {

@@ -74,7 +74,8 @@ export interface TokenRefreshOptions {
    */
   headerName?: string;
   /**
-   * What precedes the token in the header; use `''` for a bare token.
+   * What precedes the token in the header; use `''` for a bare token. A bare scheme name such
+   * as `'Bearer'` or `'Token'` gets its separating space.
    * @default 'Bearer '
    */
   authScheme?: string;
