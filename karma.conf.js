@@ -17,15 +17,7 @@ module.exports = function (config) {
       ChromeHeadlessCI: {
         base: 'ChromeHeadless',
         flags: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
+          ...require('./scripts/chromium-flags.cjs'),
           // For the leak specs: a forced GC and exact heap sizes.
           '--js-flags=--expose-gc',
           '--enable-precise-memory-info',

@@ -6,6 +6,7 @@
 // Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
 // NODE22_DIR overrides where Node 22 is kept (default: <os tmpdir>/node22, reused across runs).
 import assert from 'node:assert/strict';
+import { packLibrary } from './pack-library.mjs';
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -44,15 +45,7 @@ step(`Node 22 (${nodePackage} from the npm registry)`, () => {
 });
 
 step('pack the built library', () => {
-  assert.ok(
-    existsSync(join(dist, 'schematics', 'collection.json')),
-    'build first: npx ng build ngx-token-refresh && node scripts/build-schematics.mjs',
-  );
-  mkdirSync(join(root, 'dist', 'tarballs'), { recursive: true });
-  run('npm pack --pack-destination ../tarballs', dist);
-  const { version } = readJson(join(dist, 'package.json'));
-  tarball = join(root, 'dist', 'tarballs', `ngx-token-refresh-${version}.tgz`);
-  assert.ok(existsSync(tarball), `npm pack wrote ${tarball}`);
+  tarball = packLibrary();
 });
 
 step('ng new with Angular 22, then install the tarball', () => {

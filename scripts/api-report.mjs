@@ -25,7 +25,8 @@ export function buildReports() {
 function report(source, fileName) {
   const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const dropHidden = (context) => (node) => {
-    const visit = (child) => (isHidden(child) ? undefined : ts.visitEachChild(child, visit, context));
+    const visit = (child) =>
+      isHidden(child) ? undefined : ts.visitEachChild(child, visit, context);
     return ts.visitEachChild(node, visit, context);
   };
   const [cleaned] = ts.transform(sourceFile, [dropHidden]).transformed;

@@ -3,48 +3,20 @@
 // checks what it wrote, then builds the app and runs its own generated specs in headless
 // Chromium. Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
 import assert from 'node:assert/strict';
+import CHROMIUM_FLAGS from './chromium-flags.cjs';
+import { packLibrary } from './pack-library.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { after, test } from 'node:test';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist', 'ngx-token-refresh');
 const app = join(root, 'tmp', 'ng-add-cli', 'consumer');
 const cliVersion = readJson(join(root, 'node_modules', '@angular', 'cli', 'package.json')).version;
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 let tarball;
 step('pack the built library', () => {
-  assert.ok(
-    existsSync(join(dist, 'schematics', 'collection.json')),
-    'build first: npx ng build ngx-token-refresh && node scripts/build-schematics.mjs',
-  );
-  mkdirSync(join(root, 'dist', 'tarballs'), { recursive: true });
-  run('npm pack --pack-destination ../tarballs', dist);
-  tarball = join(
-    root,
-    'dist',
-    'tarballs',
-    `ngx-token-refresh-${readJson(join(dist, 'package.json')).version}.tgz`,
-  );
-  const files = run(`tar -tzf "${tarball}"`, root);
-  assert.match(
-    files,
-    /^package\/schematics\/package\.json$/m,
-    'the tarball ships schematics/package.json',
-  );
-  assert.match(files, /^package\/schematics\/ng-add\/index\.js$/m);
+  tarball = packLibrary();
 });
 
 step('ng new (Angular 21, Karma)', () => {

@@ -6,22 +6,15 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DIST, packLibrary } from './pack-library.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const consumer = join(root, 'tmp', 'package-consumer');
 const sh = (cmd, cwd = root) => execSync(cmd, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
 test('npm pack of the library installs into the demo app, which then builds', () => {
-  const dist = join(root, 'dist', 'ngx-token-refresh');
-  assert.ok(
-    existsSync(join(dist, 'package.json')),
-    'build the library first: ng build ngx-token-refresh',
-  );
-  const version = JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8')).version;
-  mkdirSync(join(root, 'dist', 'tarballs'), { recursive: true });
-  sh('npm pack --pack-destination ../tarballs', dist);
-  const tarball = join(root, 'dist', 'tarballs', `ngx-token-refresh-${version}.tgz`);
-  assert.ok(existsSync(tarball), `npm pack wrote ${tarball}`);
+  const tarball = packLibrary();
+  const version = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')).version;
 
   rmSync(consumer, { recursive: true, force: true });
   mkdirSync(consumer, { recursive: true });

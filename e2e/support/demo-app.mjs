@@ -1,5 +1,6 @@
 // E2E harness for the demo app: the built SPA served by the real auth server, driven by
 // playwright-core on the system Chromium. Nothing here builds anything.
+import CHROMIUM_FLAGS from '../../scripts/chromium-flags.cjs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,18 +13,6 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/e2e/', impo
 
 /** Access-token lifetime for the e2e server; the app refreshes 5 s (its leeway) before expiry. */
 export const ACCESS_TTL_MS = 8000;
-
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Throws a readable error when the demo app has not been built. */
 export function requireBuild() {
@@ -100,7 +89,7 @@ export async function startRecorder(cleanup) {
 export async function launchBrowser(cleanup) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    args: CHROME_ARGS,
+    args: CHROMIUM_FLAGS,
   });
   cleanup(() => browser.close());
   return browser;
