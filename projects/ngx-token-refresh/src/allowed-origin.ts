@@ -54,12 +54,35 @@ export function isAllowedUrl(
   pageOrigin: string,
   rules: readonly OriginRule[],
 ): boolean {
+  if (isPathOnly(url) && originOfBase(baseUrl) === pageOrigin) return true;
   const origin = originOf(url, baseUrl);
   if (origin === null || origin === 'null') return false;
   if (origin === pageOrigin) return true;
   return rules.some((rule) =>
     typeof rule === 'string' ? rule === origin : testRule(rule, origin),
   );
+}
+
+/**
+ * A plain path such as `/api/x`: it stays on the base URL's origin. Not `//host` or `/\\host`,
+ * and nothing with tabs, newlines or backslashes, which URL parsing removes or turns into `/`.
+ */
+const PATH_ONLY = /^\/(?![/\\])[^\t\n\r\\]*$/;
+
+function isPathOnly(url: string): boolean {
+  return PATH_ONLY.test(url);
+}
+
+let lastBase = '';
+let lastBaseOrigin: string | null = null;
+
+/** The base URL's origin, parsed once per base (it rarely changes), so paths skip `new URL`. */
+function originOfBase(baseUrl: string): string | null {
+  if (baseUrl !== lastBase) {
+    lastBase = baseUrl;
+    lastBaseOrigin = originOf(baseUrl);
+  }
+  return lastBaseOrigin;
 }
 
 function testRule(rule: RegExp, origin: string): boolean {

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import {
   REFRESH_URL,
   authOf,
+  createJwt,
   flushRefresh,
   isHttpError,
   record,
@@ -114,6 +115,27 @@ describe('tokenRefreshInterceptor: refresh and retry', () => {
     expect(tokens.status()).toBe('expired');
     expect(tokens.accessToken()).toBeNull();
     expect(sessionStorage.getItem('ngx-token-refresh')).toBeNull();
+  });
+
+  it('keeps the session when the retry is rejected because its fresh token expired on the way', () => {
+    jasmine.clock().install();
+    try {
+      jasmine.clock().mockDate(new Date(2026, 0, 1));
+      const { http, backend, tokens } = setup();
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      const outcome = record(http.get('/api/queued'));
+      unauthorized(backend.expectOne('/api/queued'));
+      const shortLived = createJwt({ exp: Date.now() / 1000 + 2 });
+      flushRefresh(backend, { accessToken: shortLived, refreshToken: 'R2' });
+      const retry = backend.expectOne('/api/queued');
+      jasmine.clock().tick(3000);
+      unauthorized(retry);
+      expect(isHttpError(outcome.error, 401)).toBeTrue();
+      expect(tokens.status()).toBe('authenticated');
+      backend.expectNone(REFRESH_URL);
+    } finally {
+      jasmine.clock().uninstall();
+    }
   });
 
   for (const status of [403, 404, 500]) {

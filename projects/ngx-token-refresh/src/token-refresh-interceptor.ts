@@ -64,7 +64,12 @@ function sendWithRetry(
           send(req, fresh, next, config).pipe(
             catchError((retryError: unknown) => {
               // Rejected even with a fresh token: the session is over, unless it moved on meanwhile.
-              const ended = isRejection(retryError, config) && tokens.accessToken() === fresh;
+              // A token that expired by our own clock meanwhile (a long queue, a short lifetime)
+              // only fails this request; the session lives on for the next one.
+              const expiresAt = tokens.expiresAt();
+              const stillValid = expiresAt === null || expiresAt > Date.now();
+              const ended =
+                isRejection(retryError, config) && tokens.accessToken() === fresh && stillValid;
               return throwError(() => (ended ? tokens.expire(retryError) : retryError));
             }),
           ),
