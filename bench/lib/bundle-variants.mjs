@@ -1,0 +1,63 @@
+// The minimal apps of the bundle-cost measure: each is bench/app/bundle/bundle-app.ts plus one
+// option, bootstrapped by a generated main file. `baseline` has none of them.
+
+const bootstrap = (
+  providers,
+  extra = '',
+) => `import { bootstrapApplication } from '@angular/platform-browser';
+import { BundleApp } from '../bundle/bundle-app';
+${extra}
+bootstrapApplication(BundleApp, { providers: ${providers} }).catch((error: unknown) =>
+  console.error(error),
+);
+`;
+
+const axiosMain = (factory) =>
+  bootstrap(
+    'bareProviders',
+    `import { bareProviders } from '../variants/bare';
+import { ${factory} } from '../patterns/axios-clients';
+import { TokenStore } from '../token-store';
+
+${factory}(new TokenStore()).get('/api/items/1');`,
+  );
+
+/** id, label and the generated main file of every bundle app. */
+export const BUNDLE_VARIANTS = [
+  {
+    id: 'baseline',
+    label: 'baseline (HttpClient, no auth)',
+    main: bootstrap('bareProviders', "import { bareProviders } from '../variants/bare';"),
+  },
+  {
+    id: 'library',
+    label: 'ngx-token-refresh',
+    main: bootstrap('libraryProviders', "import { libraryProviders } from '../variants/library';"),
+  },
+  {
+    id: 'naive',
+    label: 'hand-written (a) no lock',
+    main: bootstrap('naiveProviders', "import { naiveProviders } from '../variants/naive';"),
+  },
+  {
+    id: 'queued',
+    label: 'hand-written (b) flag + queue',
+    main: bootstrap('queuedProviders', "import { queuedProviders } from '../variants/queued';"),
+  },
+  {
+    id: 'ngx-auth',
+    label: 'ngx-auth',
+    main: bootstrap('ngxAuthProviders', "import { ngxAuthProviders } from '../variants/ngx-auth';"),
+  },
+  {
+    id: 'jwt',
+    label: '@auth0/angular-jwt JwtInterceptor',
+    main: bootstrap('jwtProviders()', "import { jwtProviders } from '../variants/jwt';"),
+  },
+  { id: 'axios', label: 'axios + token interceptor', main: axiosMain('createTokenAxios') },
+  {
+    id: 'axios-auth-refresh',
+    label: 'axios + axios-auth-refresh',
+    main: axiosMain('createAuthRefreshAxios'),
+  },
+];
