@@ -6,7 +6,17 @@
 import { spawn } from 'node:child_process';
 
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
-const LIBRARY_USERS = ['unit', 'app', 'api', 'package', 'ng-add', 'ng-add-cli', 'angular22', 'e2e'];
+const LIBRARY_USERS = [
+  'unit',
+  'app',
+  'api',
+  'package',
+  'ng-add',
+  'ng-add-cli',
+  'angular22',
+  'bench',
+  'e2e',
+];
 
 const steps = [
   {
@@ -27,6 +37,7 @@ const steps = [
   { name: 'ng-add', kind: 'node', cmd: 'node --test scripts/ng-add.test.mjs' },
   { name: 'ng-add-cli', kind: 'node', cmd: 'node --test scripts/ng-add-cli.test.mjs' },
   { name: 'angular22', kind: 'node', cmd: 'node --test scripts/angular22.test.mjs' },
+  { name: 'bench', kind: 'node', cmd: 'node --test bench/smoke.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
 ];
