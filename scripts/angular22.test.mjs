@@ -6,8 +6,8 @@
 // Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
 // NODE22_DIR overrides where Node 22 is kept (default: <os tmpdir>/node22, reused across runs).
 import assert from 'node:assert/strict';
+import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';
 import { packLibrary } from './pack-library.mjs';
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { after } from 'node:test';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist', 'ngx-token-refresh');
@@ -33,6 +33,9 @@ const MIN_NODE = [22, 22, 3];
 const node22 = { ...process.env, PATH: `${nodeBin}:${process.env.PATH}` };
 
 let tarball;
+
+const step = createSteps();
+const run = commandRunner('angular22', node22);
 
 step(`Node 22 (${nodePackage} from the npm registry)`, () => {
   if (!isUsableNode()) {
@@ -98,36 +101,4 @@ function isUsableNode() {
   const [major, minor, patch] = version.slice(1).split('.').map(Number);
   const [minMajor, minMinor, minPatch] = MIN_NODE;
   return major === minMajor && (minor > minMinor || (minor === minMinor && patch >= minPatch));
-}
-
-/** A test that runs only when every step before it passed (they build on each other). */
-function step(name, fn) {
-  test(name, (t) => {
-    if (step.failed) return t.skip(`skipped: "${step.failed}" failed`);
-    step.failed = name;
-    fn();
-    step.failed = null;
-  });
-}
-
-/** Runs a shell command under Node 22; fails with the command's output when it exits non-zero. */
-function run(command, cwd) {
-  const started = Date.now();
-  const result = spawnSync(command, {
-    cwd,
-    shell: true,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...node22, NG_CLI_ANALYTICS: 'false' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`[angular22] $ ${command}  (${seconds} s, exit ${result.status})`);
-  assert.equal(result.status, 0, `\`${command}\` failed in ${cwd}:\n${output.slice(-4000)}`);
-  return output;
-}
-
-function readJson(path) {
-  return JSON.parse(readFileSync(path, 'utf8'));
 }

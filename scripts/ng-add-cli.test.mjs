@@ -3,18 +3,24 @@
 // checks what it wrote, then builds the app and runs its own generated specs in headless
 // Chromium. Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
 import assert from 'node:assert/strict';
+import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';
 import CHROMIUM_FLAGS from './chromium-flags.cjs';
 import { packLibrary } from './pack-library.mjs';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { after } from 'node:test';
 
 const root = resolve(import.meta.dirname, '..');
 const app = join(root, 'tmp', 'ng-add-cli', 'consumer');
 const cliVersion = readJson(join(root, 'node_modules', '@angular', 'cli', 'package.json')).version;
 
 let tarball;
+const step = createSteps();
+const run = commandRunner('ng-add-cli', {
+  ...process.env,
+  CHROME_BIN: process.env.CHROME_BIN || '/usr/bin/chromium',
+});
+
 step('pack the built library', () => {
   tarball = packLibrary();
 });
@@ -65,16 +71,6 @@ step('ng test --watch=false (headless Chromium)', () => {
 
 after(() => step.failed || rmSync(app, { recursive: true, force: true })); // kept to debug
 
-/** A test that runs only when every step before it passed (they build on each other). */
-function step(name, fn) {
-  test(name, (t) => {
-    if (step.failed) return t.skip(`skipped: "${step.failed}" failed`);
-    step.failed = name;
-    fn();
-    step.failed = null;
-  });
-}
-
 /** Points the app's Karma runner at /usr/bin/chromium with the CI launcher. */
 function useHeadlessChromium() {
   writeFileSync(
@@ -96,30 +92,4 @@ module.exports = (config) =>
   const workspace = readJson(join(app, 'angular.json'));
   workspace.projects.consumer.architect.test.options.runnerConfig = 'karma.conf.js';
   writeFileSync(join(app, 'angular.json'), JSON.stringify(workspace, null, 2));
-}
-
-/** Runs a shell command; fails the test with the command's output when it exits non-zero. */
-function run(command, cwd) {
-  const started = Date.now();
-  const result = spawnSync(command, {
-    cwd,
-    shell: true,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NG_CLI_ANALYTICS: 'false',
-      CHROME_BIN: process.env.CHROME_BIN || '/usr/bin/chromium',
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`[ng-add-cli] $ ${command}  (${seconds} s, exit ${result.status})`);
-  assert.equal(result.status, 0, `\`${command}\` failed in ${cwd}:\n${output.slice(-4000)}`);
-  return output;
-}
-
-function readJson(path) {
-  return JSON.parse(readFileSync(path, 'utf8'));
 }
