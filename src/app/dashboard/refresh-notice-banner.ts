@@ -22,15 +22,6 @@ import { RefreshNotice } from '../core/refresh-notice';
       </div>
     }
   `,
-  styles: `
-    .banner {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 1rem;
-      margin-bottom: 1.25rem;
-    }
-  `,
 })
 export class RefreshNoticeBanner {
   private readonly _notice = inject(RefreshNotice);

@@ -30,15 +30,6 @@ import { filter, map } from 'rxjs';
       </div>
     }
   `,
-  styles: `
-    .banner {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 1rem;
-      margin-bottom: 1.25rem;
-    }
-  `,
 })
 export class SessionEndedBanner {
   private readonly _tokens = inject(TokenService);
