@@ -108,6 +108,18 @@ export async function until(condition: () => boolean, what = 'the condition'): P
   if (!condition()) fail(`timed out waiting for ${what}`);
 }
 
+/** Waits for the one request to `url` that any of `backends` receives (asynchronously). */
+export async function nextRequests(
+  backends: HttpTestingController[],
+  url: string,
+): Promise<TestRequest[]> {
+  const found: TestRequest[] = [];
+  // match() takes what it finds off the backend's list, so collect across calls.
+  await until(() => found.push(...backends.flatMap((b) => b.match(url))) > 0, url);
+  expect(found.length).withContext(`requests to ${url}`).toBe(1);
+  return found;
+}
+
 /** A JWT whose payload segment is exactly `payload` (any text, JSON or not), base64url-encoded. */
 export function jwtWithPayload(payload: string): string {
   const encode = (text: string) =>

@@ -54,7 +54,7 @@ export function isAllowedUrl(
   pageOrigin: string,
   rules: readonly OriginRule[],
 ): boolean {
-  if (isPathOnly(url) && originOfBase(baseUrl) === pageOrigin) return true;
+  if (isPathOnly(url) && originOfPage(baseUrl) === pageOrigin) return true;
   const origin = originOf(url, baseUrl);
   if (origin === null || origin === 'null') return false;
   if (origin === pageOrigin) return true;
@@ -76,8 +76,8 @@ function isPathOnly(url: string): boolean {
 let lastBase = '';
 let lastBaseOrigin: string | null = null;
 
-/** The base URL's origin, parsed once per base (it rarely changes), so paths skip `new URL`. */
-function originOfBase(baseUrl: string): string | null {
+/** The origin of a page or base URL, parsed once per URL (it rarely changes), or `null`. */
+export function originOfPage(baseUrl: string): string | null {
   if (baseUrl !== lastBase) {
     lastBase = baseUrl;
     lastBaseOrigin = originOf(baseUrl);

@@ -6,7 +6,15 @@ import {
 } from '@angular/common/http/testing';
 import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { REFRESH_URL, authOf, record, setup, unauthorized, until } from '../spec/spec-helpers';
+import {
+  REFRESH_URL,
+  authOf,
+  nextRequests,
+  record,
+  setup,
+  unauthorized,
+  until,
+} from '../spec/spec-helpers';
 import {
   RefreshLockTimeoutError,
   SessionExpiredError,
@@ -198,17 +206,6 @@ describe('TokenService across tabs (crossTab)', () => {
 });
 
 /** Waits until some backend has requests for `url`, and returns them (exactly one expected). */
-async function nextRequests(
-  backends: HttpTestingController[],
-  url: string,
-): Promise<TestRequest[]> {
-  const found: TestRequest[] = [];
-  // match() takes what it finds off the backend's list, so collect across calls.
-  await until(() => found.push(...backends.flatMap((b) => b.match(url))) > 0, url);
-  expect(found.length).withContext(`requests to ${url}`).toBe(1);
-  return found;
-}
-
 /** Lets pending messages and lock grants run. */
 function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,9 +2,17 @@ import { StoredTokens, asStoredTokens } from './stored-tokens';
 import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-storage';
 
-/** The storage the options ask for, wrapped so that it never throws. */
-export function createTokenStorage({ storage, storageKey }: TokenRefreshConfig): TokenStorage {
-  if (storage === 'memory') return memoryTokenStorage();
+/**
+ * The storage the options ask for, wrapped so that it never throws. On the server, where web
+ * storage never exists, `'session'` and `'local'` are memory from the start, without a warning.
+ */
+export function createTokenStorage(
+  { storage, storageKey }: TokenRefreshConfig,
+  onServer = false,
+): TokenStorage {
+  if (storage === 'memory' || (onServer && typeof storage === 'string')) {
+    return memoryTokenStorage();
+  }
   if (typeof storage !== 'string') return new FallbackTokenStorage(storage, 'custom');
   return new FallbackTokenStorage(webTokenStorage(storage, storageKey), storage);
 }

@@ -25,9 +25,17 @@ export class TabSync {
   }
 
   static open(key: string): TabSync | null {
-    const locks = globalThis.navigator?.locks;
-    if (typeof BroadcastChannel !== 'function' || typeof locks?.request !== 'function') return null;
-    return new TabSync(`ngx-token-refresh:${key}`, locks);
+    // Reading `navigator.locks` or opening a channel can throw (sandboxed or opaque-origin
+    // documents): such a page works per tab, as one without the APIs does.
+    try {
+      const locks = globalThis.navigator?.locks;
+      if (typeof BroadcastChannel !== 'function' || typeof locks?.request !== 'function') {
+        return null;
+      }
+      return new TabSync(`ngx-token-refresh:${key}`, locks);
+    } catch {
+      return null;
+    }
   }
 
   /** Calls `handler` for each message another tab posts. */
@@ -36,7 +44,10 @@ export class TabSync {
   }
 
   post(message: TabMessage): void {
-    this._channel.postMessage(message);
+    // A closed channel (the app was destroyed) throws: the news has nobody left to tell here.
+    try {
+      this._channel.postMessage(message);
+    } catch {}
   }
 
   /**
@@ -56,9 +67,15 @@ export class TabSync {
       clearTimeout(timer);
       return work();
     };
-    return (
-      this._locks.request(this._name, { signal: waiting.signal }, granted) as Promise<T>
-    ).finally(() => {
+    let locked: Promise<T>;
+    // A document may refuse Web Locks (SecurityError): refresh without the lock, the way a
+    // browser without Web Locks does, rather than fail.
+    try {
+      locked = this._locks.request(this._name, { signal: waiting.signal }, granted) as Promise<T>;
+    } catch {
+      locked = granted();
+    }
+    return locked.finally(() => {
       clearTimeout(timer);
       signal.removeEventListener('abort', abort);
     });

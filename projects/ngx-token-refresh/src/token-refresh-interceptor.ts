@@ -7,13 +7,15 @@ import {
 } from '@angular/common/http';
 import { DOCUMENT, inject } from '@angular/core';
 import { Observable, catchError, switchMap, throwError } from 'rxjs';
-import { isAllowedUrl } from './allowed-origin';
+import { isAllowedUrl, originOfPage } from './allowed-origin';
 import { SKIP_TOKEN } from './skip-token';
 import { TOKEN_REFRESH_CONFIG, TokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { TokenService } from './token-service';
 
+/** The page URL assumed where the document cannot tell (no DOM, or a server DOM without it). */
 const FALLBACK_BASE = 'http://localhost/';
+const FALLBACK_ORIGIN = 'http://localhost';
 
 /**
  * Attaches the access token to allowed requests, refreshes it before it expires, and on a 401
@@ -36,6 +38,16 @@ const FALLBACK_BASE = 'http://localhost/';
  */
 export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
   if (req.context.get(SKIP_TOKEN)) return next(req);
+  // A synchronous throw would escape HttpClient's bookkeeping and leave the request (and a
+  // server render waiting on it) pending forever: the caller gets it as the request's error.
+  try {
+    return attach(req, next);
+  } catch (error) {
+    return throwError(() => error);
+  }
+};
+
+function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
   const config = inject(TOKEN_REFRESH_CONFIG, { optional: true });
   if (!config) {
     const message = 'tokenRefreshInterceptor needs provideTokenRefresh({...}) in the providers.';
@@ -46,7 +58,7 @@ export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
   return tokens
     .validAccessToken()
     .pipe(switchMap((token) => sendWithRetry(req, token, next, tokens, config)));
-};
+}
 
 function sendWithRetry(
   req: HttpRequest<unknown>,
@@ -95,7 +107,16 @@ function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpE
 
 function isAllowed(url: string, config: TokenRefreshConfig): boolean {
   const document = inject(DOCUMENT, { optional: true });
-  const base = document?.baseURI || document?.location?.href || FALLBACK_BASE;
-  const pageOrigin = document?.location?.origin || new URL(FALLBACK_BASE).origin;
+  let base = FALLBACK_BASE;
+  let pageOrigin = FALLBACK_ORIGIN;
+  // A server DOM may not implement these reads and throw (domino's `baseURI` does): each one
+  // that fails leaves the fallback, so relative URLs still stay on the page's origin.
+  try {
+    base = document?.location?.href || base;
+    pageOrigin = document?.location?.origin || originOfPage(base) || pageOrigin;
+  } catch {}
+  try {
+    base = document?.baseURI || base;
+  } catch {}
   return isAllowedUrl(url, base, pageOrigin, config.allowedOrigins);
 }

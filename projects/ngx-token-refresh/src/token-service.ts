@@ -2,6 +2,7 @@ import {
   DestroyRef,
   EnvironmentInjector,
   Injectable,
+  PLATFORM_ID,
   Signal,
   computed,
   inject,
@@ -18,6 +19,7 @@ import {
   switchMap,
   throwError,
 } from 'rxjs';
+import { isPlatformServer } from '@angular/common';
 import { callRefresh } from './call-refresh';
 import { createTokenStorage } from './fallback-token-storage';
 import { lockedRefresh } from './locked-refresh';
@@ -74,8 +76,11 @@ const JOIN_MS = 150;
 export class TokenService {
   private readonly _config = inject(TOKEN_REFRESH_CONFIG);
   private readonly _injector = inject(EnvironmentInjector);
-  private readonly _storage = createTokenStorage(this._config);
-  private readonly _tabs = this._config.crossTab ? TabSync.open(this._config.storageKey) : null;
+  /** On the server there is no web storage and no other tab: memory, per render, silently. */
+  private readonly _onServer = isPlatformServer(inject(PLATFORM_ID));
+  private readonly _storage = createTokenStorage(this._config, this._onServer);
+  private readonly _tabs =
+    this._config.crossTab && !this._onServer ? TabSync.open(this._config.storageKey) : null;
   private readonly _session = signal<Session | null>(this._rehydrate());
   private readonly _status = signal<SessionStatus>(this._session() ? 'authenticated' : 'anonymous');
   private readonly _isRefreshing = signal(false);
