@@ -1,6 +1,7 @@
-import { Rule, SchematicsException, noop } from '@angular-devkit/schematics';
+import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
 import { findMainFile } from './main-file';
 import { NgAddOptions } from './schema';
+import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { setUpApplication } from './set-up-application';
 import { findTargetProject } from './target-project';
 
@@ -8,7 +9,8 @@ import { findTargetProject } from './target-project';
  * `ng add ngx-token-refresh`: puts `provideTokenRefresh({...})` into the application's root
  * providers and `tokenRefreshInterceptor` into its HttpClient, and adds the peer dependency
  * `@auth0/angular-jwt`. It edits only what is missing, so a second run changes nothing; where
- * the code has an unusual shape it changes no source file and prints the lines to add.
+ * the code has an unusual shape it changes no source file and prints the lines to add. An app
+ * that renders on the server also gets `withFetch()` and a hint about `sessionGuard` routes.
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, context) => {
@@ -29,6 +31,14 @@ export function ngAdd(options: NgAddOptions): Rule {
         `Project "${target.name}" has no build target with a main file.`,
       );
     }
-    return setUpApplication(tree, context, { project: target.name, mainFile, options });
+    const app = {
+      project: target.name,
+      mainFile,
+      options,
+      rendersOnServer: rendersOnServer(target.definition),
+    };
+    const setUp = setUpApplication(tree, context, app);
+    if (!app.rendersOnServer) return setUp;
+    return chain([setUp, (_, ctx) => ctx.logger.info(serverRenderingNote(options.loginUrl))]);
   };
 }

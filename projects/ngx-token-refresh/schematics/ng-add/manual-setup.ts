@@ -6,6 +6,8 @@ export interface ManualSetup {
   readonly reason: string;
   /** The `provideTokenRefresh(...)` call to add, or `null` when the app already has one. */
   readonly tokenRefreshCall: string | null;
+  /** Whether the HttpClient needs `withFetch()` too (the app renders on the server). */
+  readonly fetch: boolean;
 }
 
 /**
@@ -16,13 +18,15 @@ export function manualSetupMessage(setup: ManualSetup): string {
   const names = setup.tokenRefreshCall
     ? 'provideTokenRefresh, tokenRefreshInterceptor'
     : 'tokenRefreshInterceptor';
-  const providers = ['provideHttpClient(withInterceptors([tokenRefreshInterceptor])),'];
+  const http = setup.fetch ? 'withFetch, withInterceptors' : 'withInterceptors';
+  const features = `${setup.fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])`;
+  const providers = [`provideHttpClient(${features}),`];
   if (setup.tokenRefreshCall) providers.push(`${setup.tokenRefreshCall},`);
   return [
     `ngx-token-refresh: ${setup.filePath} was left unchanged: ${setup.reason}.`,
     'Add these lines to it yourself:',
     '',
-    "  import { provideHttpClient, withInterceptors } from '@angular/common/http';",
+    `  import { provideHttpClient, ${http} } from '@angular/common/http';`,
     `  import { ${names} } from 'ngx-token-refresh';`,
     '',
     '  // in the root providers:',

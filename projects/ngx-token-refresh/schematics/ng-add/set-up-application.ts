@@ -1,9 +1,9 @@
 import { Rule, SchematicContext, Tree, chain, noop } from '@angular-devkit/schematics';
-import { addRootProvider } from './angular-utility';
+import { CodeBlockCallback, addRootProvider } from './angular-utility';
 import { applyHttpClientPlan } from './apply-http-client-plan';
 import { mentions } from './ast';
 import { findRootProviders } from './find-root-providers';
-import { planHttpClient } from './http-client-plan';
+import { HttpFeature, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { tokenRefreshOptionsCode } from './provider-code';
@@ -19,6 +19,8 @@ export interface Application {
   readonly project: string;
   readonly mainFile: string;
   readonly options: NgAddOptions;
+  /** Whether it renders on the server, so its HttpClient should use fetch. */
+  readonly rendersOnServer: boolean;
 }
 
 /**
@@ -31,18 +33,21 @@ export function setUpApplication(tree: Tree, context: SchematicContext, app: App
   const lookup = findRootProviders(tree, app.mainFile);
   if ('problem' in lookup) {
     const { filePath, problem: reason } = lookup;
-    context.logger.warn(manualSetupMessage({ filePath, reason, tokenRefreshCall }));
+    context.logger.warn(
+      manualSetupMessage({ filePath, reason, tokenRefreshCall, fetch: app.rendersOnServer }),
+    );
     return addPeerDependency(PEER);
   }
   const root = lookup.found;
   const needsTokenRefresh = !mentions(root.source, 'provideTokenRefresh');
-  const http = planHttpClient(root);
+  const http = planHttpClient(root, app.rendersOnServer);
   if (http.kind === 'unsafe') {
     context.logger.warn(
       manualSetupMessage({
         filePath: root.filePath,
         reason: http.reason,
         tokenRefreshCall: needsTokenRefresh ? tokenRefreshCall : null,
+        fetch: app.rendersOnServer,
       }),
     );
     return addPeerDependency(PEER);
@@ -53,7 +58,9 @@ export function setUpApplication(tree: Tree, context: SchematicContext, app: App
   }
   applyHttpClientPlan(tree, root, http);
   return chain([
-    http.kind === 'add-provider' ? addRootProvider(app.project, httpClientProvider) : noop(),
+    http.kind === 'add-provider'
+      ? addRootProvider(app.project, httpClientProvider(http.features))
+      : noop(),
     needsTokenRefresh
       ? addRootProvider(
           app.project,
@@ -67,5 +74,15 @@ export function setUpApplication(tree: Tree, context: SchematicContext, app: App
   ]);
 }
 
-const httpClientProvider: Parameters<typeof addRootProvider>[1] = ({ code, external }) =>
-  code`${external('provideHttpClient', HTTP)}(${external('withInterceptors', HTTP)}([${external('tokenRefreshInterceptor', LIBRARY)}]))`;
+/** `provideHttpClient(...)` with `features` (`withInterceptors` gets the interceptor). */
+function httpClientProvider(features: readonly HttpFeature[]): CodeBlockCallback {
+  return ({ code, external }) => {
+    const provide = external('provideHttpClient', HTTP);
+    const interceptor = external('tokenRefreshInterceptor', LIBRARY);
+    const args = features.map(
+      (feature) =>
+        `${external(feature, HTTP)}(${feature === 'withInterceptors' ? `[${interceptor}]` : ''})`,
+    );
+    return code`${provide}(${args.join(', ')})`;
+  };
+}

@@ -10,6 +10,8 @@ export function createRunner(): SchematicTestRunner {
 export interface AppOptions {
   readonly name?: string;
   readonly standalone?: boolean;
+  /** Whether it renders on the server (`ng new --ssr`). */
+  readonly ssr?: boolean;
 }
 
 /** A new workspace (`ng new --no-create-application`) with applications generated into it. */
@@ -24,7 +26,12 @@ export async function createWorkspace(...apps: AppOptions[]): Promise<UnitTestTr
     tree = await runner.runExternalSchematic(
       '@schematics/angular',
       'application',
-      { name: app.name ?? 'app', standalone: app.standalone ?? true, skipTests: true },
+      {
+        name: app.name ?? 'app',
+        standalone: app.standalone ?? true,
+        ssr: app.ssr ?? false,
+        skipTests: true,
+      },
       tree,
     );
   }

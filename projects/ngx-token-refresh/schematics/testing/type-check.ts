@@ -13,9 +13,16 @@ let runs = 0;
 /**
  * Writes the tree to tmp/ng-add-spec/ and type-checks the project with its own
  * tsconfig.app.json (modules from the workspace's node_modules, `ngx-token-refresh` mapped to
- * dist). Returns the diagnostics as text, one per entry: `[]` when the app compiles.
+ * dist). Returns the diagnostics as text, one per entry: `[]` when the app compiles. `roots`
+ * (paths in the project) limits the check to those files and what they import: the browser
+ * entry `src/main.ts` of an SSR app, whose server files need `@angular/ssr`, which this
+ * workspace does not install.
  */
-export function typeCheck(tree: UnitTestTree, project = 'app'): string[] {
+export function typeCheck(
+  tree: UnitTestTree,
+  project = 'app',
+  roots?: readonly string[],
+): string[] {
   const dir = join(OUT, `run-${process.pid}-${++runs}`);
   rmSync(dir, { recursive: true, force: true });
   for (const path of tree.files) {
@@ -30,7 +37,8 @@ export function typeCheck(tree: UnitTestTree, project = 'app'): string[] {
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
   );
   if (!config) return [`cannot read ${configPath}`];
-  const program = ts.createProgram(config.fileNames, config.options, cachingHost(config.options));
+  const rootNames = roots?.map((root) => join(dir, 'projects', project, root)) ?? config.fileNames;
+  const program = ts.createProgram(rootNames, config.options, cachingHost(config.options));
   const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
   if (!diagnostics.length) rmSync(dir, { recursive: true, force: true }); // kept to debug
   return diagnostics.map((d) => ts.formatDiagnostic(d, formatHost(dir)).trim());

@@ -1,0 +1,24 @@
+import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
+import { ProjectDefinition } from '@schematics/angular/utility';
+
+/**
+ * Whether the application renders on the server (SSR, prerendering or an app shell), by the test
+ * the CLI's own `server` schematic uses to see that it was added: a `server` target, or the
+ * `server` option of the application builder's build target.
+ */
+export function rendersOnServer(project: ProjectDefinition): boolean {
+  const build = project.targets.get('build');
+  return (
+    project.targets.has('server') ||
+    (isUsingApplicationBuilder(project) && build?.options?.['server'] !== undefined)
+  );
+}
+
+/** The hint for what `ng add` cannot set up in such an app: where `sessionGuard` routes render. */
+export function serverRenderingNote(loginUrl: string): string {
+  return (
+    `ngx-token-refresh: the server cannot read the tokens (they live in the browser), so it ` +
+    `would redirect routes guarded by sessionGuard to ${loginUrl}: render them on the client ` +
+    `in app.routes.server.ts, e.g. { path: 'dashboard', renderMode: RenderMode.Client }.`
+  );
+}
