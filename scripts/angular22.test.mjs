@@ -3,7 +3,7 @@
 // Node 20). The app is generated under tmp/angular22, gets the tarball, runs `ng add` (the
 // schematic under Angular 22's CLI), builds, and runs the smoke specs of scripts/consumer-22/
 // with Vitest + jsdom: a 401 -> one refresh -> the retry carries the new token.
-// Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
+// Run after `npm run build:lib`.
 // NODE22_DIR overrides where Node 22 is kept (default: <os tmpdir>/node22, reused across runs).
 import assert from 'node:assert/strict';
 import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';

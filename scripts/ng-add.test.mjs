@@ -2,7 +2,7 @@
 // into tmp/schematics-spec and runs them with jasmine against the BUILT collection in
 // dist/ngx-token-refresh/schematics, reporting every jasmine spec as a node:test test (so
 // `node --test` prints `# pass N` / `# fail N`). Build first:
-//   npx ng build ngx-token-refresh && node scripts/build-schematics.mjs
+//   npm run build:lib
 import Jasmine from 'jasmine';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -17,9 +17,7 @@ const out = join(root, 'tmp', 'schematics-spec');
 
 if (!existsSync(collection)) {
   test('the built schematics exist', () => {
-    assert.fail(
-      `${collection} is missing: run npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`,
-    );
+    assert.fail(`${collection} is missing: run npm run build:lib`);
   });
 } else {
   const compileErrors = compileSpecs();

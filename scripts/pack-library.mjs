@@ -8,10 +8,8 @@ const root = resolve(import.meta.dirname, '..');
 export const DIST = join(root, 'dist', 'ngx-token-refresh');
 
 export function packLibrary() {
-  if (!existsSync(join(DIST, 'schematics', 'collection.json'))) {
-    throw new Error(
-      'build first: npx ng build ngx-token-refresh && node scripts/build-schematics.mjs',
-    );
+  for (const built of [join('schematics', 'collection.json'), 'README.md']) {
+    if (!existsSync(join(DIST, built))) throw new Error(`${built} is not built: npm run build:lib`);
   }
   const { version } = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
   mkdirSync(join(root, 'dist', 'tarballs'), { recursive: true });

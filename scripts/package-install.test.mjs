@@ -6,13 +6,14 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { packageReadme } from './copy-readme.mjs';
 import { DIST, packLibrary } from './pack-library.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const consumer = join(root, 'tmp', 'package-consumer');
 const sh = (cmd, cwd = root) => execSync(cmd, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
-test('npm pack of the library installs into the demo app, which then builds', () => {
+test('npm pack of the library, README included, installs into the demo app, which then builds', () => {
   const tarball = packLibrary();
   const version = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')).version;
 
@@ -40,8 +41,17 @@ test('npm pack of the library installs into the demo app, which then builds', ()
     `npm install --no-save --no-package-lock --legacy-peer-deps --no-audit --no-fund "${tarball}"`,
     consumer,
   );
-  const installed = join(consumer, 'node_modules', 'ngx-token-refresh', 'package.json');
-  assert.equal(JSON.parse(readFileSync(installed, 'utf8')).version, version);
+  const installed = join(consumer, 'node_modules', 'ngx-token-refresh');
+  assert.equal(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version, version);
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.equal(readme, packageReadme(), 'the packed README is the workspace README up to Commands');
+  for (const section of [
+    'ng add ngx-token-refresh',
+    '### Testing your app',
+    '### Server-side rendering',
+  ]) {
+    assert.ok(readme.includes(section), `the packed README has "${section}"`);
+  }
 
   sh('npx ng build --configuration production', consumer);
   assert.ok(existsSync(join(consumer, 'dist', 'consumer', 'browser', 'index.html')));

@@ -22,7 +22,7 @@ const steps = [
   {
     name: 'build',
     kind: 'build',
-    cmd: 'npx ng build ngx-token-refresh && node scripts/build-schematics.mjs',
+    cmd: 'npm run build:lib',
     for: LIBRARY_USERS,
   },
   {
