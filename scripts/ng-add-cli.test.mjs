@@ -1,12 +1,14 @@
 // The real `ng add` from the packed tarball: generates a fresh Angular 21 app under
 // tmp/ng-add-cli (`ng new --test-runner=karma`), runs `ng add <tarball> --skip-confirmation`,
-// checks what it wrote, then builds the app and runs its own generated specs in headless
-// Chromium. Run after `npx ng build ngx-token-refresh && node scripts/build-schematics.mjs`.
+// checks what it wrote, pastes the README's quick start and testing snippets over it as they
+// are (scripts/readme-snippets.mjs), then builds the app and runs its specs (its own, the
+// README's, and scripts/consumer-readme/ for the pasted login page) in headless Chromium. Run after `npm run build:lib`.
 import assert from 'node:assert/strict';
 import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';
 import CHROMIUM_FLAGS from './chromium-flags.cjs';
 import { packLibrary } from './pack-library.mjs';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readmeFiles } from './readme-snippets.mjs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { after } from 'node:test';
 
@@ -58,6 +60,19 @@ step('ng add <tarball> --skip-confirmation', () => {
   assert.ok(existsSync(join(app, 'node_modules', '@auth0', 'angular-jwt', 'package.json')));
 });
 
+step("the README's quick start and testing snippets, pasted as they are", () => {
+  const files = readmeFiles().filter((file) => file.note === '');
+  const paths = files.map((file) => file.path);
+  for (const expected of ['app.config.ts', 'login.ts', 'items-page.ts', 'items-page.spec.ts']) {
+    assert.ok(paths.includes(`src/app/${expected}`), `the README has src/app/${expected}`);
+  }
+  for (const file of files) writeFileSync(join(app, file.path), file.code);
+  // Our own spec of the pasted login page and routes (the README shows no spec for them).
+  cpSync(join(import.meta.dirname, 'consumer-readme'), join(app, 'src', 'app'), {
+    recursive: true,
+  });
+});
+
 step('ng build', () => {
   run('npx ng build', app);
   assert.ok(existsSync(join(app, 'dist', 'consumer', 'browser', 'index.html')));
@@ -65,8 +80,9 @@ step('ng build', () => {
 
 step('ng test --watch=false (headless Chromium)', () => {
   useHeadlessChromium();
-  const output = run('npx ng test --watch=false', app);
-  assert.match(output, /TOTAL: 2 SUCCESS/);
+  const output = run('npx ng test --watch=false', app).replace(/\x1b\[[0-9;]*m/g, '');
+  // The app's own 2 specs, the README's ItemsPage spec and the 3 specs of the pasted login page.
+  assert.match(output, /TOTAL: 6 SUCCESS/);
 });
 
 after(() => step.failed || rmSync(app, { recursive: true, force: true })); // kept to debug
