@@ -14,6 +14,7 @@ const LIBRARY_USERS = [
   'ng-add',
   'ng-add-cli',
   'angular22',
+  'ssr',
   'bench',
   'e2e',
 ];
@@ -37,6 +38,7 @@ const steps = [
   { name: 'ng-add', kind: 'node', cmd: 'node --test scripts/ng-add.test.mjs' },
   { name: 'ng-add-cli', kind: 'node', cmd: 'node --test scripts/ng-add-cli.test.mjs' },
   { name: 'angular22', kind: 'node', cmd: 'node --test scripts/angular22.test.mjs' },
+  { name: 'ssr', kind: 'node', cmd: 'node --test scripts/ssr.test.mjs' },
   { name: 'bench', kind: 'node', cmd: 'node --test bench/smoke.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
