@@ -19,6 +19,8 @@ import {
   TokenService,
   provideTokenRefresh,
   tokenRefreshInterceptor,
+  ɵSingleTabSync,
+  ɵTAB_SYNC,
 } from '../src/public-api';
 
 export const REFRESH_URL = '/auth/refresh';
@@ -29,13 +31,16 @@ export function setup(
   providers: (Provider | EnvironmentProviders)[] = [],
 ) {
   const refreshOption = options.refresh ? {} : { refreshUrl: REFRESH_URL };
-  // Single-tab behaviour unless a spec asks for cross-tab mode (whose refresh is asynchronous).
-  options = { crossTab: false, ...options };
+  // The default configuration (crossTab on) with this tab's sync swapped for a single tab's,
+  // whose refresh is synchronous, unless a spec asks for cross-tab mode explicitly.
+  const singleTab =
+    options.crossTab === true ? [] : [{ provide: ɵTAB_SYNC, useClass: ɵSingleTabSync }];
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
       provideHttpClientTesting(),
       provideTokenRefresh({ ...refreshOption, ...options } as TokenRefreshOptions),
+      ...singleTab,
       ...providers,
     ],
   });

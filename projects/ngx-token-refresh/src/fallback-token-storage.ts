@@ -1,16 +1,20 @@
+import { isPlatformServer } from '@angular/common';
+import { PLATFORM_ID, inject } from '@angular/core';
 import { StoredTokens, asStoredTokens } from './stored-tokens';
-import { TokenRefreshConfig } from './token-refresh-config';
+import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
 import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-storage';
 
 /**
- * The storage the options ask for, wrapped so that it never throws. On the server, where web
- * storage never exists, `'session'` and `'local'` are memory from the start, without a warning.
+ * The default `TOKEN_STORAGE`: the storage the options ask for, wrapped so that it never throws.
+ * On the server, where web storage never exists, `'session'` and `'local'` are memory from the
+ * start, without a warning. Runs in an injection context.
  */
-export function createTokenStorage(
-  { storage, storageKey }: TokenRefreshConfig,
-  onServer = false,
-): TokenStorage {
-  if (storage === 'memory' || (onServer && typeof storage === 'string')) {
+export function createTokenStorage(): TokenStorage {
+  const { storage, storageKey } = inject(TOKEN_REFRESH_CONFIG);
+  if (
+    storage === 'memory' ||
+    (typeof storage === 'string' && isPlatformServer(inject(PLATFORM_ID)))
+  ) {
     return memoryTokenStorage();
   }
   if (typeof storage !== 'string') return new FallbackTokenStorage(storage, 'custom');

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { TabSync } from './tab-sync';
+import { TabChannel } from './tab-channel';
 import { TokenPair } from './token-pair';
 
 /** How long a tab that got the refresh lock waits for news of a change another tab made. */
@@ -21,7 +21,7 @@ export interface LockedRefreshTab {
  * announced by the subscriber) before the lock is released, so the next tab in line sees it.
  */
 export function lockedRefresh(
-  tabs: TabSync,
+  tabs: TabChannel,
   timeoutMs: number,
   tab: LockedRefreshTab,
 ): Observable<TokenPair> {

@@ -1,3 +1,5 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationRef, DOCUMENT, PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
@@ -8,7 +10,13 @@ import {
   setup,
   unauthorized,
 } from '../spec/spec-helpers';
-import { TokenRefreshOptions, TokenService } from './public-api';
+import {
+  TOKEN_STORAGE,
+  TokenRefreshOptions,
+  TokenStorage,
+  provideTokenRefresh,
+  tokenRefreshInterceptor,
+} from './public-api';
 
 /**
  * Every platform API the request path reads (the document's base URI and location, web storage,
@@ -140,13 +148,29 @@ describe('tokenRefreshInterceptor during server-side rendering (PLATFORM_ID serv
 
 describe('tokenRefreshInterceptor when something throws synchronously inside it', () => {
   it('hands the error to the caller and leaves no pending task behind', async () => {
-    const brokenService = {} as TokenService; // e.g. a spec's stub without validAccessToken()
-    const { http, backend } = setup({}, [{ provide: TokenService, useValue: brokenService }]);
+    const failure = new Error('vault locked');
+    const brokenStorage: TokenStorage = {
+      read: () => {
+        throw failure; // a spec's own TOKEN_STORAGE is used as it is, unwrapped
+      },
+      write: () => undefined,
+      remove: () => undefined,
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+        provideHttpClientTesting(),
+        provideTokenRefresh({ refreshUrl: REFRESH_URL }),
+        { provide: TOKEN_STORAGE, useValue: brokenStorage },
+      ],
+    });
+    const http = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
 
     const outcome = record(http.get('/api/x'));
 
     backend.expectNone('/api/x');
-    expect(outcome.error).toBeInstanceOf(TypeError);
+    expect(outcome.error).toBe(failure);
     expect(await settles()).toBeTrue();
   });
 });

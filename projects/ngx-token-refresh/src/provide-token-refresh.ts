@@ -2,6 +2,11 @@ import { EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { TOKEN_REFRESH_CONFIG, resolveTokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshOptions } from './token-refresh-options';
 import { TokenService } from './token-service';
+import { createTokenStorage } from './fallback-token-storage';
+import { Refresher } from './refresher';
+import { SessionStore } from './session-store';
+import { TAB_SYNC, createTabSync } from './tab-sync';
+import { TOKEN_STORAGE } from './token-storage';
 
 /**
  * Sets up token refresh: validates the options (throwing `TokenRefreshConfigError` that names
@@ -25,6 +30,10 @@ import { TokenService } from './token-service';
 export function provideTokenRefresh(options: TokenRefreshOptions): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: TOKEN_REFRESH_CONFIG, useValue: resolveTokenRefreshConfig(options) },
+    { provide: TOKEN_STORAGE, useFactory: createTokenStorage },
+    { provide: TAB_SYNC, useFactory: createTabSync },
+    SessionStore,
+    Refresher,
     TokenService,
   ]);
 }

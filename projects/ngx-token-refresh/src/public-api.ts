@@ -13,5 +13,8 @@ export type { TokenPair } from './token-pair';
 export { TokenRefreshConfigError } from './token-refresh-config-error';
 export { tokenRefreshInterceptor } from './token-refresh-interceptor';
 export type { TokenRefreshOptions } from './token-refresh-options';
+export type { TokenRefreshEvent } from './token-refresh-event';
 export { type SessionStatus, TokenService } from './token-service';
-export type { TokenStorage } from './token-storage';
+export { TOKEN_STORAGE, type TokenStorage } from './token-storage';
+// Private API for ngx-token-refresh/testing; not covered by semver.
+export { SingleTabSync as ɵSingleTabSync, TAB_SYNC as ɵTAB_SYNC } from './tab-sync';

@@ -1,8 +1,8 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, CanMatchFn, Router, UrlTree } from '@angular/router';
-import { Observable, catchError, map, of } from 'rxjs';
+import { Observable, map } from 'rxjs';
+import { Refresher } from './refresher';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
-import { TokenService } from './token-service';
 
 /**
  * Lets a navigation through while there is a session: with a valid access token at once; with
@@ -39,24 +39,17 @@ export const sessionMatchGuard: CanMatchFn = (_route, segments) => {
   return checkSession(url);
 };
 
-/** Whether a known expiry lies in the past (an expired token that could not be refreshed). */
-function isPast(expiresAt: number | null): boolean {
-  return expiresAt !== null && expiresAt <= Date.now();
-}
-
 function checkSession(returnUrl: string): Observable<true | UrlTree> {
-  const tokens = inject(TokenService);
   const router = inject(Router);
-  const { loginUrl, refreshTokenInCookie } = inject(TOKEN_REFRESH_CONFIG);
-  const toLogin = () => {
-    const login = router.parseUrl(loginUrl);
-    login.queryParams = { ...login.queryParams, returnUrl };
-    return login;
-  };
-  const noToken = tokens.accessToken() === null && !tokens.isRefreshing();
-  const token = noToken && refreshTokenInCookie ? tokens.refresh() : tokens.validAccessToken();
-  return token.pipe(
-    map((value) => (value === null || isPast(tokens.expiresAt()) ? toLogin() : true)),
-    catchError(() => of(toLogin())),
-  );
+  const { loginUrl } = inject(TOKEN_REFRESH_CONFIG);
+  return inject(Refresher)
+    .hasSession()
+    .pipe(
+      map((ok) => {
+        if (ok) return true;
+        const login = router.parseUrl(loginUrl);
+        login.queryParams = { ...login.queryParams, returnUrl };
+        return login;
+      }),
+    );
 }

@@ -17,17 +17,14 @@ export interface StoredTokens {
   accessToken: string;
   refreshToken: string | null;
   expiresAt: number | null;
-  /** Which change of the shared session this is (cross-tab mode); absent when unknown. */
-  revision?: number;
 }
 
 /** Returns the value as `StoredTokens` when it has that shape, otherwise `null`. */
 export function asStoredTokens(value: unknown): StoredTokens | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { accessToken, refreshToken, expiresAt, revision } = value as Record<string, unknown>;
+  const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
   if (typeof accessToken !== 'string' || accessToken === '') return null;
   if (refreshToken !== null && typeof refreshToken !== 'string') return null;
   if (expiresAt !== null && !Number.isFinite(expiresAt)) return null;
-  const tokens: StoredTokens = { accessToken, refreshToken, expiresAt: expiresAt as number | null };
-  return Number.isInteger(revision) ? { ...tokens, revision: revision as number } : tokens;
+  return { accessToken, refreshToken, expiresAt: expiresAt as number | null };
 }

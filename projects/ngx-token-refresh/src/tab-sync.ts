@@ -1,106 +1,61 @@
-import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
+import { isPlatformServer } from '@angular/common';
+import { InjectionToken, PLATFORM_ID, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { BroadcastTabSync } from './broadcast-tab-sync';
 import { StoredTokens } from './stored-tokens';
+import { TabChannel } from './tab-channel';
+import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
+import { TokenPair } from './token-pair';
 
-/** What tabs tell each other about the shared session. */
-export type TabMessage =
-  | { readonly type: 'tokens'; readonly revision: number; readonly tokens: StoredTokens }
-  | { readonly type: 'logout' | 'expired'; readonly revision: number }
-  | { readonly type: 'hello' };
+/** News about the session that one tab tells the others. */
+export type TabNews =
+  | { readonly type: 'tokens'; readonly tokens: StoredTokens }
+  | { readonly type: 'logout' | 'expired' };
 
 /**
- * The link between the tabs of one origin that share a session: a `BroadcastChannel` for news, a
- * Web Lock so that only one tab refreshes at a time, and a revision marker in `localStorage`
- * (a number, never a token) so a tab that gets the lock can tell whether another tab changed the
- * session before the news reached it. `open` returns `null` where the browser lacks either API
- * (server-side rendering, insecure origins, old browsers): the service then works per tab.
+ * How this tab shares its session with the other tabs of the origin. The refresher tells it what
+ * changed and runs refreshes through it; it reports what other tabs changed.
  */
-export class TabSync {
-  private readonly _channel: BroadcastChannel;
-
-  private constructor(
-    private readonly _name: string,
-    private readonly _locks: LockManager,
-  ) {
-    this._channel = new BroadcastChannel(_name);
-  }
-
-  static open(key: string): TabSync | null {
-    // Reading `navigator.locks` or opening a channel can throw (sandboxed or opaque-origin
-    // documents): such a page works per tab, as one without the APIs does.
-    try {
-      const locks = globalThis.navigator?.locks;
-      if (typeof BroadcastChannel !== 'function' || typeof locks?.request !== 'function') {
-        return null;
-      }
-      return new TabSync(`ngx-token-refresh:${key}`, locks);
-    } catch {
-      return null;
-    }
-  }
-
-  /** Calls `handler` for each message another tab posts. */
-  listen(handler: (message: TabMessage) => void): void {
-    this._channel.onmessage = (event: MessageEvent<TabMessage>) => handler(event.data);
-  }
-
-  post(message: TabMessage): void {
-    // A closed channel (the app was destroyed) throws: the news has nobody left to tell here.
-    try {
-      this._channel.postMessage(message);
-    } catch {}
-  }
-
+export interface TabSync {
+  /** Settles once a new tab has heard from the open tabs (or found none); `null` once it has. */
+  joining(): Promise<void> | null;
+  /** Tells the other tabs what changed in this one. */
+  announce(news: TabNews): void;
+  /** Calls `handler` with each piece of news from another tab that is newer than this tab's. */
+  listen(handler: (news: TabNews) => void): void;
   /**
-   * Runs `work` while holding the origin-wide refresh lock. Waiting is bounded: after
-   * `timeoutMs`, or when `signal` aborts, it rejects without running `work`. A tab that dies
-   * holding the lock releases it with its death.
+   * Runs `refresh` so that one tab of the origin refreshes at a time, waiting at most
+   * `timeoutMs` for its turn; news of another tab's refresh that arrives meanwhile settles the
+   * caller's flight instead (it unsubscribes, and `refresh` never runs).
    */
-  withLock<T>(timeoutMs: number, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-    const waiting = new AbortController();
-    const timer = setTimeout(
-      () => waiting.abort(new RefreshLockTimeoutError(timeoutMs)),
-      timeoutMs,
-    );
-    const abort = () => waiting.abort(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    const granted = (): Promise<T> => {
-      clearTimeout(timer);
-      return work();
-    };
-    let locked: Promise<T>;
-    // A document may refuse Web Locks (SecurityError): refresh without the lock, the way a
-    // browser without Web Locks does, rather than fail.
-    try {
-      locked = this._locks.request(this._name, { signal: waiting.signal }, granted) as Promise<T>;
-    } catch {
-      locked = granted();
-    }
-    return locked.finally(() => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-    });
-  }
+  locked(refresh: () => Observable<TokenPair>, timeoutMs: number): Observable<TokenPair>;
+}
 
-  /** The newest revision any tab has written, or 0. */
-  readRevision(): number {
-    const value = Number(this._marker((storage) => storage.getItem(this._name)));
-    return Number.isFinite(value) ? value : 0;
+/** The sync of a tab on its own: SSR, `crossTab: false`, browsers without the APIs, specs. */
+export class SingleTabSync implements TabSync {
+  joining(): null {
+    return null;
   }
+  announce(): void {}
+  listen(): void {}
+  locked(refresh: () => Observable<TokenPair>): Observable<TokenPair> {
+    return refresh();
+  }
+}
 
-  writeRevision(revision: number): void {
-    this._marker((storage) => storage.setItem(this._name, String(revision)));
-  }
+/**
+ * The tab sync `provideTokenRefresh` provides: across tabs with `crossTab` where the browser has
+ * Web Locks and BroadcastChannel, otherwise (and always on the server) a single tab's.
+ * Replace it in specs with `{ provide: TAB_SYNC, useClass: SingleTabSync }`.
+ */
+export const TAB_SYNC = new InjectionToken<TabSync>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'TAB_SYNC' : '',
+);
 
-  close(): void {
-    this._channel.close();
-  }
-
-  private _marker<T>(use: (storage: Storage) => T): T | undefined {
-    // localStorage may be disabled; the channel alone still carries the news, a bit later.
-    try {
-      return use(globalThis.localStorage);
-    } catch {
-      return undefined;
-    }
-  }
+/** The default `TAB_SYNC`; runs in an injection context. */
+export function createTabSync(): TabSync {
+  const { crossTab, storageKey } = inject(TOKEN_REFRESH_CONFIG);
+  const channel =
+    crossTab && !isPlatformServer(inject(PLATFORM_ID)) ? TabChannel.open(storageKey) : null;
+  return channel ? new BroadcastTabSync(channel) : new SingleTabSync();
 }

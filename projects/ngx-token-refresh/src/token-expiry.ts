@@ -48,6 +48,11 @@ export function refreshTime(
   return expiresAt - (lifetimeMs === null ? leewayMs : Math.min(leewayMs, lifetimeMs / 2));
 }
 
+/** Whether a known expiry has passed by this page's clock; `null` (unknown) never has. */
+export function hasExpired(expiresAt: number | null, now: number = Date.now()): boolean {
+  return expiresAt !== null && expiresAt <= now;
+}
+
 function readClaims(token: string): { exp: number | null; iat: number | null } {
   let payload: unknown;
   // JwtHelperService throws for anything that is not a decodable JWT: those tokens are opaque.

@@ -11,7 +11,7 @@ import { isAllowedUrl, originOfPage } from './allowed-origin';
 import { SKIP_TOKEN } from './skip-token';
 import { TOKEN_REFRESH_CONFIG, TokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
-import { TokenService } from './token-service';
+import { Refresher } from './refresher';
 
 /** The page URL assumed where the document cannot tell (no DOM, or a server DOM without it). */
 const FALLBACK_BASE = 'http://localhost/';
@@ -54,38 +54,41 @@ function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<Http
     return throwError(() => new TokenRefreshConfigError(message));
   }
   if (req.headers.has(config.headerName) || !isAllowed(req.url, config)) return next(req);
-  const tokens = inject(TokenService);
-  return tokens
+  const refresher = inject(Refresher);
+  const token = refresher.tokenNow();
+  // The common case (a valid token, no refresh in flight) goes out at once.
+  if (token !== undefined) return sendWithRetry(req, token, next, refresher, config);
+  return refresher
     .validAccessToken()
-    .pipe(switchMap((token) => sendWithRetry(req, token, next, tokens, config)));
+    .pipe(switchMap((valid) => sendWithRetry(req, valid, next, refresher, config)));
 }
 
+/** Sends with `token`; on a rejection asks the refresher for a token and retries once. */
 function sendWithRetry(
   req: HttpRequest<unknown>,
   token: string | null,
   next: HttpHandlerFn,
-  tokens: TokenService,
+  refresher: Refresher,
   config: TokenRefreshConfig,
 ): Observable<HttpEvent<unknown>> {
   return send(req, token, next, config).pipe(
     catchError((error: unknown) => {
-      const canRefresh = token !== null || config.refreshTokenInCookie;
-      if (!canRefresh || !isRejection(error, config)) return throwError(() => error);
-      return tokens.refreshAfterRejection(token).pipe(
-        switchMap((fresh) =>
-          send(req, fresh, next, config).pipe(
-            catchError((retryError: unknown) => {
-              // Rejected even with a fresh token: the session is over, unless it moved on meanwhile.
-              // A token that expired by our own clock meanwhile (a long queue, a short lifetime)
-              // only fails this request; the session lives on for the next one.
-              const expiresAt = tokens.expiresAt();
-              const stillValid = expiresAt === null || expiresAt > Date.now();
-              const ended =
-                isRejection(retryError, config) && tokens.accessToken() === fresh && stillValid;
-              return throwError(() => (ended ? tokens.expire(retryError) : retryError));
-            }),
-          ),
-        ),
+      const retry = isRejection(error, config) ? refresher.retryToken(token) : null;
+      if (!retry) return throwError(() => error);
+      return retry.pipe(
+        switchMap((fresh) => {
+          const url = req.url.replace(/[?#].*$/s, '');
+          refresher.report({ type: 'request-retried', method: req.method, url });
+          return send(req, fresh, next, config).pipe(
+            catchError((retryError: unknown) =>
+              throwError(() =>
+                isRejection(retryError, config)
+                  ? refresher.retryRejected(fresh, retryError)
+                  : retryError,
+              ),
+            ),
+          );
+        }),
       );
     }),
   );

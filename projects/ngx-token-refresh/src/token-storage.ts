@@ -1,3 +1,4 @@
+import { InjectionToken } from '@angular/core';
 import { StoredTokens, asStoredTokens } from './stored-tokens';
 
 /**
@@ -27,6 +28,26 @@ export interface TokenStorage {
   /** Forgets the session. */
   remove(): void;
 }
+
+/**
+ * The storage the session lives in. `provideTokenRefresh` provides it from the `storage` option,
+ * wrapped so that it never throws; a spec can provide its own after `provideTokenRefresh`.
+ *
+ * @usageNotes
+ * ```ts
+ * import { TOKEN_STORAGE, provideTokenRefresh } from 'ngx-token-refresh';
+ *
+ * TestBed.configureTestingModule({
+ *   providers: [
+ *     provideTokenRefresh({ refreshUrl: '/api/auth/refresh' }),
+ *     { provide: TOKEN_STORAGE, useValue: fakeStorage },
+ *   ],
+ * });
+ * ```
+ */
+export const TOKEN_STORAGE = new InjectionToken<TokenStorage>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'TOKEN_STORAGE' : '',
+);
 
 /** A `TokenStorage` that keeps the session in this page's memory only (the default). */
 export function memoryTokenStorage(): TokenStorage {

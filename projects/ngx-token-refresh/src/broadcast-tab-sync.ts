@@ -1,0 +1,93 @@
+import { DestroyRef, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { lockedRefresh } from './locked-refresh';
+import { toStored } from './session';
+import { SessionStore } from './session-store';
+import { TabChannel, TabMessage } from './tab-channel';
+import type { TabNews, TabSync } from './tab-sync';
+import { TokenPair } from './token-pair';
+
+/** How long a new tab waits for an open tab to answer its hello. */
+const JOIN_MS = 150;
+
+/**
+ * Shares the session between the tabs of one origin over a `TabChannel`: numbers every change
+ * with a revision (so late news never undoes newer news), lets a new tab join the session of
+ * the open tabs, and runs refreshes one tab at a time. Created by `createTabSync()` in an
+ * injection context.
+ */
+export class BroadcastTabSync implements TabSync {
+  private readonly _store = inject(SessionStore);
+  private _handler: (news: TabNews) => void = () => undefined;
+  /**
+   * The newest revision this tab has applied; 0 (unknown) until the join settles when the tab
+   * starts with a stored session, which may be older than what open tabs hold.
+   */
+  private _revision: number;
+  private _joining: Promise<void> | null;
+  private _joined: () => void = () => undefined;
+
+  constructor(private readonly _channel: TabChannel) {
+    this._revision = this._store.session() ? 0 : _channel.readRevision();
+    _channel.listen((message) => this._receive(message));
+    inject(DestroyRef).onDestroy(() => _channel.close());
+    this._joining = new Promise<void>((resolve) => (this._joined = resolve)).then(() => {
+      this._revision = Math.max(this._revision, this._channel.readRevision());
+      this._joining = null;
+    });
+    void _channel.othersOpen().then((others) => {
+      if (!others) return this._joined();
+      _channel.post({ type: 'hello' });
+      setTimeout(() => this._joined(), JOIN_MS);
+    });
+  }
+
+  joining(): Promise<void> | null {
+    return this._joining;
+  }
+
+  announce(news: TabNews): void {
+    this._joined(); // this tab's own news is the newest: nothing left to join
+    this._revision = Math.max(this._revision, this._channel.readRevision()) + 1;
+    this._channel.writeRevision(this._revision);
+    this._channel.post({ ...news, revision: this._revision });
+  }
+
+  listen(handler: (news: TabNews) => void): void {
+    this._handler = handler;
+  }
+
+  locked(refresh: () => Observable<TokenPair>, timeoutMs: number): Observable<TokenPair> {
+    return lockedRefresh(this._channel, timeoutMs, { revision: () => this._revision, refresh });
+  }
+
+  /** Applies what another tab announced, when it is newer than what this tab knows. */
+  private _receive(message: TabMessage): void {
+    if (message.type === 'hello') return this._answerHello();
+    if (message.type === 'none') {
+      if (this._joining) this._joined();
+      return;
+    }
+    // Tokens of this tab's own revision are news too while it joins (a stored session may be
+    // older than the open tabs' one) or has no session at all.
+    const mayEqual =
+      message.type === 'tokens' && (this._joining !== null || this._store.session() === null);
+    if (message.revision < this._revision || (message.revision === this._revision && !mayEqual)) {
+      return;
+    }
+    this._revision = message.revision;
+    this._handler(message.type === 'tokens' ? message : { type: message.type });
+    if (message.type === 'tokens') this._joined();
+  }
+
+  /** A joined tab tells a new one its session, or that it has none. */
+  private _answerHello(): void {
+    if (this._joining) return;
+    const session = this._store.session();
+    this._channel.post(
+      session
+        ? { type: 'tokens', revision: this._revision, tokens: toStored(session) }
+        : { type: 'none', revision: this._revision },
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable, Signal, inject, signal } from '@angular/core';
+import { Session, toSession } from './session';
+import { StoredTokens } from './stored-tokens';
+import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
+import { TokenTimes } from './token-expiry';
+import { TOKEN_STORAGE } from './token-storage';
+
+/**
+ * Where the session stands: never signed in (or logged out), signed in, or ended by the server.
+ *
+ * @usageNotes
+ * ```ts
+ * import { SessionStatus, TokenService } from 'ngx-token-refresh';
+ *
+ * const status: Signal<SessionStatus> = inject(TokenService).status;
+ * const showLogin = computed(() => status() !== 'authenticated');
+ * ```
+ */
+export type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
+
+/**
+ * The session in memory and in its storage: read from storage once, at start, and written only
+ * when it changes. Internal; apps see it through `TokenService`.
+ */
+@Injectable()
+export class SessionStore {
+  private readonly _leewayMs = inject(TOKEN_REFRESH_CONFIG).leewayMs;
+  private readonly _storage = inject(TOKEN_STORAGE);
+  private readonly _session = signal<Session | null>(this._rehydrate());
+  private readonly _status = signal<SessionStatus>(this._session() ? 'authenticated' : 'anonymous');
+
+  /** The session, or `null` without one. */
+  readonly session: Signal<Session | null> = this._session.asReadonly();
+  readonly status: Signal<SessionStatus> = this._status.asReadonly();
+
+  /** Makes `stored` the session (decoding its token unless `times` are known) and stores it. */
+  adopt(stored: StoredTokens, times?: TokenTimes): void {
+    this._session.set(toSession(stored, this._leewayMs, times));
+    this._status.set('authenticated');
+    this._storage.write(stored);
+  }
+
+  /** Forgets the session, in memory and storage, leaving `status`. */
+  forget(status: SessionStatus): void {
+    this._session.set(null);
+    this._status.set(status);
+    this._storage.remove();
+  }
+
+  /** Marks the access token `token` as rejected by the server, if it is still the current one. */
+  reject(token: string | null): void {
+    const session = this._session();
+    if (session && session.accessToken === token && !session.rejected) {
+      this._session.set({ ...session, rejected: true });
+    }
+  }
+
+  private _rehydrate(): Session | null {
+    const stored = this._storage.read();
+    return stored ? toSession(stored, this._leewayMs) : null;
+  }
+}
