@@ -1,6 +1,6 @@
 // API report for ngx-token-refresh: do not edit by hand.
 import * as i0 from '@angular/core';
-import { EnvironmentProviders, Signal } from '@angular/core';
+import { InjectionToken, EnvironmentProviders, Signal, Provider } from '@angular/core';
 import { HttpErrorResponse, HttpContextToken, HttpContext, HttpInterceptorFn } from '@angular/common/http';
 import { Observable } from 'rxjs';
 import { CanActivateFn, CanMatchFn } from '@angular/router';
@@ -17,13 +17,13 @@ interface StoredTokens {
     accessToken: string;
     refreshToken: string | null;
     expiresAt: number | null;
-    revision?: number;
 }
 interface TokenStorage {
     read(): StoredTokens | null;
     write(tokens: StoredTokens): void;
     remove(): void;
 }
+declare const TOKEN_STORAGE: InjectionToken<TokenStorage>;
 interface TokenRefreshOptions {
     refreshUrl?: string;
     refresh?: (refreshToken: string | null) => Observable<TokenPair> | Promise<TokenPair>;
@@ -61,21 +61,34 @@ declare class TokenRefreshConfigError extends Error {
     constructor(message: string);
 }
 declare const tokenRefreshInterceptor: HttpInterceptorFn;
+type TokenRefreshEvent = {
+    readonly type: 'refreshed';
+    readonly expiresAt: number | null;
+} | {
+    readonly type: 'refresh-failed';
+    readonly status: number | null;
+} | {
+    readonly type: 'session-ended';
+    readonly reason: SessionEndReason;
+} | {
+    readonly type: 'request-retried';
+    readonly method: string;
+    readonly url: string;
+};
 type SessionStatus = 'anonymous' | 'authenticated' | 'expired';
 declare class TokenService {
     readonly accessToken: Signal<string | null>;
     readonly expiresAt: Signal<number | null>;
     readonly isRefreshing: Signal<boolean>;
     readonly status: Signal<SessionStatus>;
-    constructor();
+    readonly events: Observable<TokenRefreshEvent>;
     setTokens(tokens: TokenPair): void;
     clear(): TokenPair | null;
     refresh(): Observable<string>;
     validAccessToken(): Observable<string | null>;
-    refreshAfterRejection(rejectedToken: string | null): Observable<string>;
-    expire(cause?: unknown): SessionExpiredError;
     static ɵfac: i0.ɵɵFactoryDeclaration<TokenService, never>;
     static ɵprov: i0.ɵɵInjectableDeclaration<TokenService>;
 }
-export { InvalidRefreshResponseError, RefreshLockTimeoutError, SKIP_TOKEN, SessionExpiredError, TokenRefreshConfigError, TokenService, provideTokenRefresh, sessionGuard, sessionMatchGuard, skipToken, tokenRefreshInterceptor };
-export type { SessionEndReason, SessionStatus, StoredTokens, TokenPair, TokenRefreshOptions, TokenStorage };
+declare function ɵprovideSingleTabSync(): Provider;
+export { InvalidRefreshResponseError, RefreshLockTimeoutError, SKIP_TOKEN, SessionExpiredError, TOKEN_STORAGE, TokenRefreshConfigError, TokenService, provideTokenRefresh, sessionGuard, sessionMatchGuard, skipToken, tokenRefreshInterceptor, ɵprovideSingleTabSync };
+export type { SessionEndReason, SessionStatus, StoredTokens, TokenPair, TokenRefreshEvent, TokenRefreshOptions, TokenStorage };

@@ -19,8 +19,7 @@ import {
   TokenService,
   provideTokenRefresh,
   tokenRefreshInterceptor,
-  ɵSingleTabSync,
-  ɵTAB_SYNC,
+  ɵprovideSingleTabSync,
 } from '../src/public-api';
 
 export const REFRESH_URL = '/auth/refresh';
@@ -33,8 +32,7 @@ export function setup(
   const refreshOption = options.refresh ? {} : { refreshUrl: REFRESH_URL };
   // The default configuration (crossTab on) with this tab's sync swapped for a single tab's,
   // whose refresh is synchronous, unless a spec asks for cross-tab mode explicitly.
-  const singleTab =
-    options.crossTab === true ? [] : [{ provide: ɵTAB_SYNC, useClass: ɵSingleTabSync }];
+  const singleTab = options.crossTab === true ? [] : [ɵprovideSingleTabSync()];
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([tokenRefreshInterceptor])),

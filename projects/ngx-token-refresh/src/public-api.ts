@@ -17,4 +17,4 @@ export type { TokenRefreshEvent } from './token-refresh-event';
 export { type SessionStatus, TokenService } from './token-service';
 export { TOKEN_STORAGE, type TokenStorage } from './token-storage';
 // Private API for ngx-token-refresh/testing; not covered by semver.
-export { SingleTabSync as ɵSingleTabSync, TAB_SYNC as ɵTAB_SYNC } from './tab-sync';
+export { ɵprovideSingleTabSync } from './tab-sync';

@@ -1,5 +1,5 @@
 import { isPlatformServer } from '@angular/common';
-import { InjectionToken, PLATFORM_ID, inject } from '@angular/core';
+import { InjectionToken, PLATFORM_ID, Provider, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { BroadcastTabSync } from './broadcast-tab-sync';
 import { StoredTokens } from './stored-tokens';
@@ -46,7 +46,7 @@ export class SingleTabSync implements TabSync {
 /**
  * The tab sync `provideTokenRefresh` provides: across tabs with `crossTab` where the browser has
  * Web Locks and BroadcastChannel, otherwise (and always on the server) a single tab's.
- * Replace it in specs with `{ provide: TAB_SYNC, useClass: SingleTabSync }`.
+ * Specs replace it with `ɵprovideSingleTabSync()`.
  */
 export const TAB_SYNC = new InjectionToken<TabSync>(
   typeof ngDevMode !== 'undefined' && ngDevMode ? 'TAB_SYNC' : '',
@@ -58,4 +58,12 @@ export function createTabSync(): TabSync {
   const channel =
     crossTab && !isPlatformServer(inject(PLATFORM_ID)) ? TabChannel.open(storageKey) : null;
   return channel ? new BroadcastTabSync(channel) : new SingleTabSync();
+}
+
+/**
+ * Private API for `ngx-token-refresh/testing` and the library's own specs: this tab works on its
+ * own and its refreshes settle synchronously, whatever `crossTab` says.
+ */
+export function ɵprovideSingleTabSync(): Provider {
+  return { provide: TAB_SYNC, useClass: SingleTabSync };
 }

@@ -60,7 +60,10 @@ describe('sessionEndInterceptor', () => {
 
   it('stays on the page when the session ends without an action of this tab', async () => {
     auth.signIn();
-    TestBed.inject(TokenService).expire();
+    auth.failNextRefresh('rejected');
+    TestBed.inject(TokenService)
+      .refresh()
+      .subscribe({ error: () => undefined });
     await TestBed.inject(ApplicationRef).whenStable();
     expect(TestBed.inject(TokenService).status()).toBe('expired');
     expect(router.url).toBe('/dashboard');

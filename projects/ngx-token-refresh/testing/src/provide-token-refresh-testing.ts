@@ -1,5 +1,5 @@
 import { EnvironmentProviders, inject, makeEnvironmentProviders } from '@angular/core';
-import { TokenRefreshOptions, provideTokenRefresh } from 'ngx-token-refresh';
+import { TokenRefreshOptions, provideTokenRefresh, ɵprovideSingleTabSync } from 'ngx-token-refresh';
 import { TokenRefreshTestingController } from './token-refresh-testing-controller';
 
 /**
@@ -23,15 +23,16 @@ import { TokenRefreshTestingController } from './token-refresh-testing-controlle
  * ```
  */
 export function provideTokenRefreshTesting(
-  options: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'storage' | 'crossTab'> = {},
+  options: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'storage'> = {},
 ): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideTokenRefresh({
       ...options,
       storage: 'memory',
-      crossTab: false,
       refresh: (refreshToken) => inject(TokenRefreshTestingController).handleRefresh(refreshToken),
     }),
+    // One tab, whose refreshes settle synchronously: no Web Lock, no channel between specs.
+    ɵprovideSingleTabSync(),
     TokenRefreshTestingController,
   ]);
 }
