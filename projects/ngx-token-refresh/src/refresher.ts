@@ -1,37 +1,21 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { EnvironmentInjector, Injectable, Signal, inject, signal } from '@angular/core';
-import {
-  AsyncSubject,
-  Observable,
-  Subject,
-  Subscription,
-  catchError,
-  from,
-  map,
-  of,
-  switchMap,
-  throwError,
-} from 'rxjs';
+import { Observable, Subject, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import { callRefresh } from './call-refresh';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
-import { Session } from './session';
+import { RefreshFlight } from './refresh-flight';
+import { Session, isExpiring } from './session';
 import { SessionExpiredError } from './session-expired-error';
-import { SessionStatus, SessionStore } from './session-store';
+import { SessionStore } from './session-store';
 import { TAB_SYNC, TabNews } from './tab-sync';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
 import { TokenRefreshEvent } from './token-refresh-event';
-import { hasExpired, readTokenTimes } from './token-expiry';
+import { hasExpired } from './token-expiry';
 import { TokenPair } from './token-pair';
 
-interface RefreshFlight {
-  readonly result: AsyncSubject<string>;
-  subscription: Subscription | null;
-}
-
 /**
- * Owns the refresh: one flight at a time (across tabs through `TAB_SYNC`), the token each
- * request goes out with, and the two retry decisions. Internal: the interceptor and the guard
- * ask it, apps use `TokenService`.
+ * Owns the refresh (one flight at a time, across tabs through `TAB_SYNC`), the token each request
+ * goes out with, and both retry decisions. Internal: the interceptor and the guard ask it.
  */
 @Injectable()
 export class Refresher {
@@ -40,11 +24,11 @@ export class Refresher {
   private readonly _store = inject(SessionStore);
   private readonly _tabs = inject(TAB_SYNC);
   private readonly _isRefreshing = signal(false);
-  private readonly _events = new Subject<TokenRefreshEvent>();
   private _flight: RefreshFlight | null = null;
 
   readonly isRefreshing: Signal<boolean> = this._isRefreshing.asReadonly();
-  readonly events: Observable<TokenRefreshEvent> = this._events.asObservable();
+  /** Reports what happened, for `TokenService.events`. */
+  readonly report = (event: TokenRefreshEvent): void => this._store.events.next(event);
 
   constructor() {
     this._tabs.listen((news) => this._apply(news));
@@ -58,7 +42,7 @@ export class Refresher {
     if (this._flight) return undefined;
     const session = this._store.session();
     if (!session) return this._tabs.joining() ? undefined : null;
-    return this._isExpiring(session) && this._canRefresh(session) ? undefined : session.accessToken;
+    return isExpiring(session) && this._canRefresh(session) ? undefined : session.accessToken;
   }
 
   /** See `TokenService.validAccessToken()`. */
@@ -79,7 +63,7 @@ export class Refresher {
 
   /** See `TokenService.refresh()`. */
   refresh(): Observable<string> {
-    return (this._flight ?? this._startRefresh()).result.asObservable();
+    return (this._flight ?? this._startRefresh()).result;
   }
 
   /**
@@ -125,41 +109,35 @@ export class Refresher {
   /** Starts a session (login), abandoning a refresh in flight in favour of these tokens. */
   start(tokens: TokenPair): void {
     this._keep(tokens, null);
-    this._settle((flight) => flight.result.next(tokens.accessToken));
+    this._settle({ token: tokens.accessToken });
   }
 
   /** Ends the session (logout) and returns the tokens it forgot. */
   end(): TokenPair | null {
     const session = this._store.session();
-    this._forget('anonymous', 'logout');
-    if (session) this._events.next({ type: 'session-ended', reason: 'logout' });
-    this._settle((flight) => flight.result.error(new SessionExpiredError('logout')));
+    this._store.forget('anonymous');
+    this._tabs.announce({ type: 'logout' });
+    if (session) this.report({ type: 'session-ended', reason: 'logout' });
+    this._settle({ error: new SessionExpiredError('logout') });
     return session && { accessToken: session.accessToken, refreshToken: session.refreshToken };
   }
 
-  /** Reports what happened, for `TokenService.events`. */
-  report(event: TokenRefreshEvent): void {
-    this._events.next(event);
-  }
-
   private _startRefresh(): RefreshFlight {
-    const flight: RefreshFlight = { result: new AsyncSubject<string>(), subscription: null };
+    const flight = new RefreshFlight();
     if (!this._canRefresh(this._store.session())) {
-      flight.result.error(this._end(new SessionExpiredError('no-refresh-token')));
+      flight.end({ error: this._end(new SessionExpiredError('no-refresh-token')) });
       return flight;
     }
     this._flight = flight;
     this._isRefreshing.set(true);
-    const call = () => {
-      const refreshToken = this._store.session()?.refreshToken ?? null;
-      return callRefresh(this._config, this._injector, refreshToken);
-    };
+    const call = () =>
+      callRefresh(this._config, this._injector, this._store.session()?.refreshToken ?? null);
     const subscription = this._tabs.locked(call, 2 * this._config.refreshTimeoutMs).subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
         const expiresAt = this._keep(tokens, this._store.session()?.refreshToken ?? null);
-        this._events.next({ type: 'refreshed', expiresAt });
-        this._settle(() => flight.result.next(tokens.accessToken));
+        this.report({ type: 'refreshed', expiresAt });
+        this._settle({ token: tokens.accessToken });
       },
       error: (error: unknown) => {
         if (this._flight !== flight) return;
@@ -168,69 +146,55 @@ export class Refresher {
           return;
         }
         const status = error instanceof HttpErrorResponse ? error.status : null;
-        this._events.next({ type: 'refresh-failed', status });
-        this._settle(() => flight.result.error(error));
+        this.report({ type: 'refresh-failed', status });
+        this._settle({ error });
       },
     });
-    // A synchronous refresh has already settled; otherwise keep the handle to cancel on logout.
-    if (this._flight === flight) flight.subscription = subscription;
+    if (this._flight === flight) flight.subscription = subscription; // unless it settled at once
     return flight;
   }
 
-  /** Stores and announces new tokens; `previousRefreshToken` stays when none was rotated. */
+  /** Keeps new tokens and tells the other tabs; returns their expiry. */
   private _keep(tokens: TokenPair, previousRefreshToken: string | null): number | null {
-    const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
-    const refreshToken = tokens.refreshToken ?? previousRefreshToken;
-    const stored = { accessToken: tokens.accessToken, refreshToken, expiresAt: times.expiresAt };
-    this._store.adopt(stored, times);
+    const stored = this._store.keep(tokens, previousRefreshToken);
     this._tabs.announce({ type: 'tokens', tokens: stored });
-    return times.expiresAt;
+    return stored.expiresAt;
   }
 
   private _end(error: SessionExpiredError): SessionExpiredError {
     const hadSession = this._store.session() !== null || this._config.refreshTokenInCookie;
-    this._forget(hadSession ? 'expired' : this._store.status(), 'expired');
-    if (hadSession) this._events.next({ type: 'session-ended', reason: error.reason });
-    this._settle((flight) => flight.result.error(error));
+    this._store.forget(hadSession ? 'expired' : this._store.status());
+    this._tabs.announce({ type: 'expired' });
+    if (hadSession) this.report({ type: 'session-ended', reason: error.reason });
+    this._settle({ error });
     return error;
-  }
-
-  private _forget(status: SessionStatus, news: 'logout' | 'expired'): void {
-    this._store.forget(status);
-    this._tabs.announce({ type: news });
   }
 
   /** Applies what another tab announced. */
   private _apply(news: TabNews): void {
     if (news.type === 'tokens') {
       this._store.adopt(news.tokens);
-      this._settle((flight) => flight.result.next(news.tokens.accessToken));
+      this._settle({ token: news.tokens.accessToken });
       return;
     }
     const ended = this._store.session() !== null || this._flight !== null;
     this._store.forget(ended ? 'expired' : this._store.status());
     const reason = news.type === 'logout' ? 'logout' : 'refresh-rejected';
-    if (ended) this._events.next({ type: 'session-ended', reason });
-    this._settle((flight) => flight.result.error(new SessionExpiredError(reason)));
+    if (ended) this.report({ type: 'session-ended', reason });
+    this._settle({ error: new SessionExpiredError(reason) });
   }
 
-  /** Ends the flight in flight, if any: `settle` completes or fails its waiters. */
-  private _settle(settle: (flight: RefreshFlight) => void): void {
+  /** Ends the flight in flight, if any, with `outcome` for its waiters. */
+  private _settle(outcome: Parameters<RefreshFlight['end']>[0]): void {
     const flight = this._flight;
     if (!flight) return;
     this._flight = null;
     this._isRefreshing.set(false);
-    flight.subscription?.unsubscribe();
-    settle(flight);
-    flight.result.complete();
+    flight.end(outcome);
   }
 
   /** The rule for "may this session refresh": it has a refresh token, or a cookie holds it. */
   private _canRefresh(session: Session | null): boolean {
     return (session?.refreshToken ?? null) !== null || this._config.refreshTokenInCookie;
-  }
-
-  private _isExpiring(session: Session): boolean {
-    return session.refreshAt !== null && session.refreshAt <= Date.now();
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable, Signal, inject, signal } from '@angular/core';
+import { Subject } from 'rxjs';
 import { Session, toSession } from './session';
+import { TokenRefreshEvent } from './token-refresh-event';
 import { StoredTokens } from './stored-tokens';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
-import { TokenTimes } from './token-expiry';
+import { TokenTimes, readTokenTimes } from './token-expiry';
+import { TokenPair } from './token-pair';
 import { TOKEN_STORAGE } from './token-storage';
 
 /**
@@ -32,6 +35,20 @@ export class SessionStore {
   /** The session, or `null` without one. */
   readonly session: Signal<Session | null> = this._session.asReadonly();
   readonly status: Signal<SessionStatus> = this._status.asReadonly();
+  /** What happens to the session, as `TokenService.events` reports it. */
+  readonly events = new Subject<TokenRefreshEvent>();
+
+  /**
+   * Makes new tokens (a login or a refresh) the session and returns them as stored; the
+   * previous refresh token stays when `tokens` brings none (no rotation).
+   */
+  keep(tokens: TokenPair, previousRefreshToken: string | null): StoredTokens {
+    const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
+    const refreshToken = tokens.refreshToken ?? previousRefreshToken;
+    const stored = { accessToken: tokens.accessToken, refreshToken, expiresAt: times.expiresAt };
+    this.adopt(stored, times);
+    return stored;
+  }
 
   /** Makes `stored` the session (decoding its token unless `times` are known) and stores it. */
   adopt(stored: StoredTokens, times?: TokenTimes): void {

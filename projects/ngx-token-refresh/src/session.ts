@@ -23,3 +23,8 @@ export function toSession(stored: StoredTokens, leewayMs: number, times?: TokenT
 export function toStored({ rejected, refreshAt, ...tokens }: Session): StoredTokens {
   return tokens;
 }
+
+/** Whether the session's access token is due for its proactive refresh by the clock. */
+export function isExpiring(session: Session, now: number = Date.now()): boolean {
+  return session.refreshAt !== null && session.refreshAt <= now;
+}

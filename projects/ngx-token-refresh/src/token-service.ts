@@ -47,7 +47,7 @@ export class TokenService {
    * What happens to the session, for logging and metrics: refreshes, transient refresh
    * failures, the session's end, requests retried after a 401. Never carries a token.
    */
-  readonly events: Observable<TokenRefreshEvent> = this._refresher.events;
+  readonly events: Observable<TokenRefreshEvent> = this._store.events.asObservable();
 
   /**
    * Starts a session after login, replacing any previous one (in every tab, with `crossTab`). A
