@@ -14,9 +14,11 @@ export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): Orig
     const origin = typeof entry === 'string' ? bareOrigin(entry) : null;
     if (origin === null) {
       throw new TokenRefreshConfigError(
-        `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin (scheme, ` +
-          `host and optional port, no path, query, user or wildcard); write it as ` +
-          `'https://api.example.com', or use a RegExp for patterns.`,
+        typeof ngDevMode === 'undefined' || ngDevMode
+          ? `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin ` +
+              `(scheme, host and optional port, no path, query, user or wildcard); write it as ` +
+              `'https://api.example.com', or use a RegExp for patterns.`
+          : `allowedOrigins[${index}]`,
       );
     }
     return origin;

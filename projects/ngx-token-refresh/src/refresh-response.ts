@@ -10,13 +10,19 @@ import { TokenPair } from './token-pair';
  */
 export function readRefreshResponse(body: unknown): TokenPair {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidRefreshResponseError(`expected a JSON object, got ${describe(body)}`);
+    throw new InvalidRefreshResponseError(
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? `expected a JSON object, got ${describe(body)}`
+        : 'body',
+    );
   }
   const fields = body as Record<string, unknown>;
   const accessToken = fields['accessToken'] ?? fields['access_token'];
   if (typeof accessToken !== 'string' || accessToken.trim() === '') {
     throw new InvalidRefreshResponseError(
-      `"accessToken" (or "access_token") must be a non-empty string, got ${describe(accessToken)}`,
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? `"accessToken" (or "access_token") must be a non-empty string, got ${describe(accessToken)}`
+        : 'accessToken',
     );
   }
   const refreshToken = fields['refreshToken'] ?? fields['refresh_token'];

@@ -1,0 +1,74 @@
+import { TokenRefreshConfigError } from './token-refresh-config-error';
+import { TokenRefreshOptions } from './token-refresh-options';
+import { TokenStorage } from './token-storage';
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Checks the options in dev mode (production builds drop this file): throws
+ * `TokenRefreshConfigError` naming the first option that is missing, malformed or contradicts
+ * another. `allowedOrigins` entries are checked where they are parsed.
+ */
+export function validateOptions(options: TokenRefreshOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    fail('provideTokenRefresh() needs an options object such as { refreshUrl: "/api/refresh" }.');
+  }
+  const { refreshUrl, refresh, storage = 'memory' } = options;
+  if ((refreshUrl === undefined) === (refresh === undefined)) {
+    fail(
+      `give exactly one of \`refreshUrl\` and \`refresh\`, got ${refresh ? 'both' : 'neither'}.`,
+    );
+  }
+  if (refreshUrl !== undefined && !isText(refreshUrl)) {
+    fail('`refreshUrl` must be a non-empty URL string such as "/api/auth/refresh".');
+  }
+  if (refresh !== undefined && !isFunction(refresh)) {
+    fail('`refresh` must be a function (refreshToken) => Observable<TokenPair> | Promise.');
+  }
+  if (!['memory', 'session', 'local'].includes(storage as string) && !isTokenStorage(storage)) {
+    fail("`storage` must be 'memory', 'session', 'local' or a TokenStorage (read/write/remove).");
+  }
+  check(options, 'refreshTokenInCookie', 'a boolean', isBool);
+  check(options, 'allowedOrigins', 'an array of origins', Array.isArray);
+  check(options, 'loginUrl', 'a non-empty URL string', isText);
+  check(options, 'leewaySeconds', 'a finite number >= 0', isCount);
+  check(options, 'storageKey', 'a non-empty string', isText);
+  check(options, 'shouldRefresh', 'a function', isFunction);
+  check(options, 'headerName', 'an HTTP header name', (v) => HEADER_NAME.test(String(v)));
+  check(options, 'authScheme', 'a string', (v) => typeof v === 'string');
+  check(options, 'refreshTimeoutMs', 'a number > 0', isPositive);
+  check(options, 'crossTab', 'a boolean', isBool);
+}
+
+function check(
+  options: TokenRefreshOptions,
+  key: keyof TokenRefreshOptions,
+  expected: string,
+  isValid: (value: unknown) => boolean,
+): void {
+  const value = options[key];
+  if (value !== undefined && !isValid(value)) {
+    fail(`\`${key}\` must be ${expected}, got ${JSON.stringify(value)}.`);
+  }
+}
+
+function fail(message: string): never {
+  throw new TokenRefreshConfigError(message);
+}
+
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const isFunction = (v: unknown) => typeof v === 'function';
+const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+function isTokenStorage(value: unknown): value is TokenStorage {
+  const storage = value as Partial<TokenStorage> | null;
+  return (
+    typeof storage === 'object' &&
+    storage !== null &&
+    typeof storage.read === 'function' &&
+    typeof storage.write === 'function' &&
+    typeof storage.remove === 'function'
+  );
+}
