@@ -33,10 +33,15 @@ describe('tokenRefreshInterceptor when a platform read throws', () => {
   afterEach(() => storage.removeItem(`ngx-token-refresh:${storageKey}`));
 
   it('document.baseURI throwing (as on the server): relative URLs use the page URL', async () => {
-    spyOnProperty(Node.prototype, 'baseURI').and.callFake(() => {
-      throw NOT_YET_IMPLEMENTED;
-    });
-    const { http, backend, tokens } = setup({ allowedOrigins: ['https://api.example.com'] });
+    const serverLikeDocument = {
+      get baseURI(): string {
+        throw NOT_YET_IMPLEMENTED;
+      },
+      location: document.location,
+    };
+    const { http, backend, tokens } = setup({ allowedOrigins: ['https://api.example.com'] }, [
+      { provide: DOCUMENT, useValue: serverLikeDocument },
+    ]);
     tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
 
     const expected = {

@@ -110,16 +110,34 @@ function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpE
 
 function isAllowed(url: string, config: TokenRefreshConfig): boolean {
   const document = inject(DOCUMENT, { optional: true });
+  const page = (document && pages.get(document)) || readPage(document);
+  return isAllowedUrl(url, page.base, page.origin, config.allowedOrigins);
+}
+
+interface Page {
+  readonly base: string;
+  readonly origin: string;
+}
+
+/**
+ * Each document's base URL and origin, read once: the origin never changes, and the base only
+ * moves within it (history navigation), which resolves relative URLs to the same origin.
+ */
+const pages = new WeakMap<Document, Page>();
+
+function readPage(document: Document | null): Page {
   let base = FALLBACK_BASE;
-  let pageOrigin = FALLBACK_ORIGIN;
+  let origin = FALLBACK_ORIGIN;
   // A server DOM may not implement these reads and throw (domino's `baseURI` does): each one
   // that fails leaves the fallback, so relative URLs still stay on the page's origin.
   try {
     base = document?.location?.href || base;
-    pageOrigin = document?.location?.origin || originOfPage(base) || pageOrigin;
+    origin = document?.location?.origin || originOfPage(base) || origin;
   } catch {}
   try {
     base = document?.baseURI || base;
   } catch {}
-  return isAllowedUrl(url, base, pageOrigin, config.allowedOrigins);
+  const page = { base, origin };
+  if (document) pages.set(document, page);
+  return page;
 }
