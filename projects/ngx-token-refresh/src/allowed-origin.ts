@@ -15,7 +15,7 @@ export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): Orig
     if (origin === null) {
       throw new TokenRefreshConfigError(
         typeof ngDevMode === 'undefined' || ngDevMode
-          ? `allowedOrigins[${index}] (${JSON.stringify(entry)}) is not an http(s) origin ` +
+          ? `allowedOrigins[${index}] (${describeEntry(entry)}) is not an http(s) origin ` +
               `(scheme, host and optional port, no path, query, user or wildcard); write it as ` +
               `'https://api.example.com', or use a RegExp for patterns.`
           : `allowedOrigins[${index}]`,
@@ -23,6 +23,13 @@ export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): Orig
     }
     return origin;
   });
+}
+
+/** The entry for an error message; one with user info may hold a password: never shown. */
+function describeEntry(entry: unknown): string {
+  return typeof entry === 'string' && entry.includes('@')
+    ? 'an origin with user info'
+    : JSON.stringify(entry);
 }
 
 /** The normalized origin of an entry that is an http(s) origin and nothing more, else `null`. */

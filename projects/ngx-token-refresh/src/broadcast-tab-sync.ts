@@ -76,7 +76,11 @@ export class BroadcastTabSync implements TabSync {
       return;
     }
     this._revision = message.revision;
-    this._handler(message.type === 'tokens' ? message : { type: message.type });
+    this._handler(
+      message.type === 'tokens'
+        ? { type: 'tokens', tokens: message.tokens }
+        : { type: message.type },
+    );
     if (message.type === 'tokens') this._joined();
   }
 

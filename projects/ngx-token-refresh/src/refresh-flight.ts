@@ -9,6 +9,12 @@ export class RefreshFlight {
   /** The new access token, once, or the error that ended the flight. */
   readonly result: Observable<string> = this._result.asObservable();
 
+  /** Cancels the call and completes the waiters without a token (the app was destroyed). */
+  cancel(): void {
+    this.subscription?.unsubscribe();
+    this._result.complete();
+  }
+
   /** Ends the flight: cancels the call, then gives the waiters `token`, or `error`. */
   end(outcome: { token: string } | { error: unknown }): void {
     this.subscription?.unsubscribe();

@@ -4,9 +4,9 @@ import { TokenPair } from './token-pair';
 /**
  * Reads what a refresh produced, from the refresh endpoint's JSON or the `refresh` option: the
  * access token from `accessToken` or `access_token`, a rotated refresh token from `refreshToken`
- * or `refresh_token` (absent: the previous one stays), and `expiresIn` or `expires_in` (seconds;
- * ignored unless a positive number). Throws `InvalidRefreshResponseError` without a usable access
- * token; the message never contains a token.
+ * or `refresh_token` (absent: the previous one stays), and `expiresIn` or `expires_in` (seconds,
+ * a number or numeric text; ignored unless positive). Throws `InvalidRefreshResponseError`
+ * without a usable access token; the message never contains a token.
  */
 export function readRefreshResponse(body: unknown): TokenPair {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

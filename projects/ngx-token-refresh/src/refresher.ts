@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { EnvironmentInjector, Injectable, Signal, inject, signal } from '@angular/core';
+import { DestroyRef, EnvironmentInjector, Injectable, Signal, inject, signal } from '@angular/core';
 import { Observable, Subject, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import { callRefresh } from './call-refresh';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
@@ -32,6 +32,7 @@ export class Refresher {
 
   constructor() {
     this._tabs.listen((news) => this._apply(news));
+    inject(DestroyRef).onDestroy(() => this._flight?.cancel()); // the app is gone
   }
 
   /**
@@ -61,7 +62,6 @@ export class Refresher {
     );
   }
 
-  /** See `TokenService.refresh()`. */
   refresh(): Observable<string> {
     return (this._flight ?? this._startRefresh()).result;
   }

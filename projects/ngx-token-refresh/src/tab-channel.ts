@@ -76,6 +76,7 @@ export class TabChannel {
    * holding the lock releases it with its death.
    */
   withLock<T>(timeoutMs: number, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    if (signal.aborted) return Promise.reject(signal.reason);
     const waiting = new AbortController();
     const timer = setTimeout(
       () => waiting.abort(new RefreshLockTimeoutError(timeoutMs)),
@@ -104,7 +105,7 @@ export class TabChannel {
   /** The newest revision any tab has written, or 0. */
   readRevision(): number {
     const value = Number(this._marker((storage) => storage.getItem(this._name)));
-    return Number.isFinite(value) ? value : 0;
+    return Number.isFinite(value) && value > 0 ? value : 0;
   }
 
   writeRevision(revision: number): void {

@@ -1,0 +1,267 @@
+import {
+  EnvironmentInjector,
+  createEnvironmentInjector,
+  runInInjectionContext,
+} from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { until } from '../spec/spec-helpers';
+import { BroadcastTabSync } from './broadcast-tab-sync';
+import { SessionStore } from './session-store';
+import { StoredTokens } from './stored-tokens';
+import { TabChannel, TabMessage } from './tab-channel';
+import type { TabNews } from './tab-sync';
+import { TOKEN_REFRESH_CONFIG, resolveTokenRefreshConfig } from './token-refresh-config';
+import { TOKEN_STORAGE, memoryTokenStorage } from './token-storage';
+
+describe('BroadcastTabSync', () => {
+  let key: string;
+  let injectors: EnvironmentInjector[];
+  let channels: TabChannel[];
+
+  beforeEach(() => {
+    key = `spec-${Math.random().toString(36).slice(2)}`;
+    injectors = [];
+    channels = [];
+  });
+  afterEach(() => {
+    injectors.forEach((injector) => injector.destroy()); // closes each sync's channel
+    channels.forEach((channel) => channel.close());
+    localStorage.removeItem(`ngx-token-refresh:${key}`);
+  });
+
+  /** A tab's sync over its own channel and session store (starting with `stored`, if given). */
+  function startTab(stored: StoredTokens | null = null): BroadcastTabSync {
+    const channel = TabChannel.open(key);
+    if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
+    const storage = memoryTokenStorage();
+    if (stored) storage.write(stored);
+    const injector = createEnvironmentInjector(
+      [
+        SessionStore,
+        {
+          provide: TOKEN_REFRESH_CONFIG,
+          useValue: resolveTokenRefreshConfig({ refreshUrl: '/auth/refresh' }),
+        },
+        { provide: TOKEN_STORAGE, useValue: storage },
+      ],
+      TestBed.inject(EnvironmentInjector),
+    );
+    injectors.push(injector);
+    return runInInjectionContext(injector, () => new BroadcastTabSync(channel));
+  }
+
+  /** Another tab, seen from the platform side: a bare channel of the same key. */
+  function openPeer(): Peer {
+    const channel = TabChannel.open(key);
+    if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
+    channels.push(channel);
+    return hear(channel);
+  }
+
+  describe('joining()', () => {
+    let clock: jasmine.Clock;
+
+    // With timers frozen, the join can only settle by what happens on the channel.
+    beforeEach(() => {
+      clock = jasmine.clock();
+      clock.install();
+    });
+    afterEach(() => clock.uninstall());
+
+    it('joining() settles at once when no other tab is open', async () => {
+      const sync = startTab();
+      const joining = sync.joining();
+      expect(joining).not.toBeNull();
+      await joining;
+      expect(sync.joining()).toBeNull();
+    });
+
+    it('joining() waits for an open tab to answer, and settles on its "none"', async () => {
+      const peer = openPeer();
+      const sync = startTab();
+      const joined = settledFlag(sync.joining());
+      await peer.next('hello');
+      await macrotask();
+      expect(joined()).withContext('before the answer').toBeFalse();
+      peer.channel.post({ type: 'none', revision: 0 });
+      await sync.joining();
+      expect(sync.joining()).toBeNull();
+    });
+
+    it('joining() settles on the session an open tab answers with, and passes it on', async () => {
+      const peer = openPeer();
+      const sync = startTab();
+      const news = listenTo(sync);
+      const joined = settledFlag(sync.joining());
+      await peer.next('hello');
+      await macrotask();
+      expect(joined()).withContext('before the answer').toBeFalse();
+      peer.channel.post({ type: 'tokens', revision: 4, tokens: TOKENS });
+      await sync.joining();
+      expect(news.length).toBe(1);
+      expect(news[0]).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: TOKENS }));
+    });
+
+    it('joining() gives up after a short while when no open tab answers', async () => {
+      const peer = openPeer();
+      const sync = startTab();
+      const joined = settledFlag(sync.joining());
+      await peer.next('hello');
+      await macrotask();
+      expect(joined()).toBeFalse();
+      clock.tick(1000);
+      await macrotask();
+      expect(joined()).toBeTrue();
+      expect(sync.joining()).toBeNull();
+    });
+
+    it('joining() ends when the tab announces news of its own', async () => {
+      const peer = openPeer();
+      const sync = startTab();
+      await peer.next('hello');
+      sync.announce({ type: 'logout' });
+      await sync.joining();
+      expect(sync.joining()).toBeNull();
+    });
+  });
+
+  describe('announce()', () => {
+    it('announce() writes a revision above the newest one any tab wrote, and posts the news with it', async () => {
+      const sync = startTab();
+      await sync.joining();
+      const peer = openPeer();
+      peer.channel.writeRevision(5);
+
+      sync.announce({ type: 'tokens', tokens: TOKENS });
+      expect(peer.channel.readRevision()).toBe(6);
+      sync.announce({ type: 'logout' });
+      expect(peer.channel.readRevision()).toBe(7);
+
+      await until(() => peer.messages.length === 2, 'both announcements');
+      expect(peer.messages).toEqual([
+        { type: 'tokens', revision: 6, tokens: TOKENS },
+        { type: 'logout', revision: 7 },
+      ]);
+    });
+  });
+
+  describe('listen()', () => {
+    it("listen() passes on only news newer than the tab's revision", async () => {
+      const sync = startTab(TOKENS);
+      await sync.joining();
+      const peer = openPeer();
+      const news = listenTo(sync);
+      sync.announce({ type: 'logout' }); // revision 1
+      sync.announce({ type: 'logout' }); // revision 2
+
+      peer.channel.post({ type: 'expired', revision: 1 });
+      peer.channel.post({ type: 'logout', revision: 2 });
+      peer.channel.post({ type: 'tokens', revision: 2, tokens: OTHER_TOKENS });
+      peer.channel.post({ type: 'expired', revision: 3 });
+      peer.channel.post({ type: 'logout', revision: 3 });
+      peer.channel.post({ type: 'tokens', revision: 4, tokens: OTHER_TOKENS });
+      await until(() => news.length === 2, 'the newer news');
+      expect(news[0]).toEqual({ type: 'expired' });
+      expect(news[1]).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: OTHER_TOKENS }));
+    });
+
+    it('listen() passes on tokens of the same revision to a tab without a session', async () => {
+      const peer = openPeer();
+      peer.channel.writeRevision(4);
+      const sync = startTab();
+      const news = listenTo(sync);
+      await peer.next('hello');
+      peer.channel.post({ type: 'none', revision: 4 });
+      await sync.joining();
+      peer.channel.post({ type: 'logout', revision: 4 });
+      peer.channel.post({ type: 'tokens', revision: 4, tokens: TOKENS });
+      await until(() => news.length > 0, 'the tokens');
+      expect(news.length).withContext('the logout of the same revision ignored').toBe(1);
+      expect(news[0]).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: TOKENS }));
+    });
+  });
+
+  describe('answering a hello', () => {
+    it("BroadcastTabSync, once joined, answers a new tab's hello with its session", async () => {
+      const sync = startTab(TOKENS);
+      await sync.joining();
+      const peer = openPeer();
+      peer.channel.post({ type: 'hello' });
+      const answer = await peer.next('tokens');
+      expect(answer).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: TOKENS }));
+    });
+
+    it('BroadcastTabSync, once joined, answers a hello with "none" without a session', async () => {
+      const sync = startTab();
+      await sync.joining();
+      const peer = openPeer();
+      peer.channel.writeRevision(3);
+      sync.announce({ type: 'logout' }); // revision 4
+      peer.channel.post({ type: 'hello' });
+      expect(await peer.next('none')).toEqual({ type: 'none', revision: 4 });
+    });
+  });
+});
+
+const TOKENS: StoredTokens = {
+  accessToken: 'opaque-A1',
+  refreshToken: 'R1',
+  expiresAt: Date.UTC(2100, 0, 1),
+};
+
+const OTHER_TOKENS: StoredTokens = {
+  accessToken: 'opaque-A0',
+  refreshToken: 'R0',
+  expiresAt: null,
+};
+
+interface Peer {
+  readonly channel: TabChannel;
+  readonly messages: TabMessage[];
+  /** The first message of `type` the peer has heard or will hear. */
+  next(type: TabMessage['type']): Promise<TabMessage>;
+}
+
+function hear(channel: TabChannel): Peer {
+  const messages: TabMessage[] = [];
+  const waiting: { type: TabMessage['type']; resolve: (message: TabMessage) => void }[] = [];
+  channel.listen((message) => {
+    messages.push(message);
+    waiting.filter((w) => w.type === message.type).forEach((w) => w.resolve(message));
+  });
+  return {
+    channel,
+    messages,
+    next: (type) =>
+      new Promise((resolve) => {
+        const heard = messages.find((message) => message.type === type);
+        if (heard) resolve(heard);
+        else waiting.push({ type, resolve });
+      }),
+  };
+}
+
+function listenTo(sync: BroadcastTabSync): TabNews[] {
+  const news: TabNews[] = [];
+  sync.listen((item) => news.push(item));
+  return news;
+}
+
+/** Whether `promise` has settled, read at any later moment. */
+function settledFlag(promise: Promise<void> | null): () => boolean {
+  let settled = false;
+  void promise?.then(() => (settled = true));
+  return () => settled;
+}
+
+/** Lets every pending promise callback run; a real macrotask, unaffected by the mock clock. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}

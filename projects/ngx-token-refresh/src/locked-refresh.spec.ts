@@ -1,0 +1,174 @@
+import { Observable, Subject, of, throwError } from 'rxjs';
+import { record, until } from '../spec/spec-helpers';
+import { lockedRefresh } from './locked-refresh';
+import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
+import { TabChannel } from './tab-channel';
+import { TokenPair } from './token-pair';
+
+describe('lockedRefresh', () => {
+  let key: string;
+  let opened: TabChannel[];
+  let gates: (() => void)[];
+
+  beforeEach(() => {
+    key = `spec-${Math.random().toString(36).slice(2)}`;
+    opened = [];
+    gates = [];
+  });
+  afterEach(() => {
+    gates.forEach((release) => release());
+    opened.forEach((channel) => channel.close());
+    localStorage.removeItem(`ngx-token-refresh:${key}`);
+  });
+
+  /** A channel of this spec's key (one per simulated tab) that `afterEach` closes. */
+  function open(): TabChannel {
+    const channel = TabChannel.open(key);
+    if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
+    opened.push(channel);
+    return channel;
+  }
+
+  /** Makes `tab` hold the refresh lock until the returned function (or `afterEach`) releases it. */
+  function holdLock(tab: TabChannel): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void tab.withLock(5000, neverAborted(), () => held);
+    gates.push(release);
+    return release;
+  }
+
+  it('lockedRefresh() runs the refresh once, under the lock, and emits its tokens', async () => {
+    const a = open();
+    const b = open();
+    const answer = new Subject<TokenPair>();
+    const refresh = jasmine.createSpy('refresh').and.returnValue(answer);
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 0, refresh }));
+    await until(() => refresh.calls.any(), 'the refresh to start');
+
+    await expectAsync(lockIsFree(b, 50)).withContext('lock while refreshing').toBeResolvedTo(false);
+    answer.next(PAIR);
+    answer.complete();
+    expect(outcome.values).toEqual([PAIR]);
+    expect(outcome.completed).toBeTrue();
+    await expectAsync(lockIsFree(b, 1000))
+      .withContext('lock after the refresh')
+      .toBeResolvedTo(true);
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('lockedRefresh() passes on the refresh error and releases the lock', async () => {
+    const a = open();
+    const failure = new Error('network down');
+    const outcome = record(
+      lockedRefresh(a, 5000, { revision: () => 0, refresh: () => throwError(() => failure) }),
+    );
+    await until(() => outcome.error !== undefined, 'the error');
+    expect(outcome.error).toBe(failure);
+    await expectAsync(lockIsFree(open(), 1000)).toBeResolvedTo(true);
+  });
+
+  it('lockedRefresh() fails with RefreshLockTimeoutError, without refreshing, when another tab keeps the lock', async () => {
+    const a = open();
+    const release = holdLock(open());
+    const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+    const outcome = record(lockedRefresh(a, 50, { revision: () => 0, refresh }));
+    await until(() => outcome.error !== undefined, 'the timeout');
+    expect(outcome.error).toBeInstanceOf(RefreshLockTimeoutError);
+    release();
+    await delay(30);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('lockedRefresh() waits until a tab behind the stored revision has caught up, then refreshes', async () => {
+    const a = open();
+    a.writeRevision(5);
+    let revision = 3;
+    const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => revision, refresh }));
+    await delay(80);
+    expect(refresh).withContext('while behind').not.toHaveBeenCalled();
+    revision = 5;
+    await until(() => outcome.completed, 'the refresh after catching up');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(outcome.values).toEqual([PAIR]);
+  });
+
+  it('lockedRefresh() never refreshes when news settles the flight while the tab catches up', async () => {
+    const a = open();
+    a.writeRevision(5);
+    const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh }));
+    await delay(50);
+    outcome.subscription.unsubscribe();
+    // The lock comes free long before the catch-up wait would have run out.
+    await expectAsync(lockIsFree(open(), 500)).toBeResolvedTo(true);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(outcome.error).toBeUndefined();
+  });
+
+  it('lockedRefresh() refreshes anyway when the news it waits for never comes', async () => {
+    const a = open();
+    a.writeRevision(5);
+    const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh }));
+    await until(() => outcome.completed, 'the refresh after the catch-up wait');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(outcome.values).toEqual([PAIR]);
+  });
+
+  it('lockedRefresh() cancels the refresh and releases the lock when the subscriber leaves mid-refresh', async () => {
+    const a = open();
+    const b = open();
+    let cancelled = false;
+    const hanging = new Observable<TokenPair>(() => () => (cancelled = true));
+    const refresh = jasmine.createSpy('refresh').and.returnValue(hanging);
+    const first = record(lockedRefresh(a, 5000, { revision: () => 0, refresh }));
+    await until(() => refresh.calls.any(), 'the first refresh to start');
+    first.subscription.unsubscribe();
+    expect(cancelled).withContext('the refresh call cancelled').toBeTrue();
+
+    const second = record(
+      lockedRefresh(b, 2000, { revision: () => 0, refresh: () => of(NEXT_PAIR) }),
+    );
+    await until(() => second.completed || second.error !== undefined, 'the second refresh');
+    expect(second.error).toBeUndefined();
+    expect(second.values).toEqual([NEXT_PAIR]);
+    expect(first.values).toEqual([]);
+  });
+
+  it('lockedRefresh() never refreshes when the subscriber leaves while waiting for the lock', async () => {
+    const a = open();
+    const release = holdLock(open());
+    const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 0, refresh }));
+    await delay(20);
+    outcome.subscription.unsubscribe();
+    release();
+    await delay(50);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(outcome.error).toBeUndefined();
+    await expectAsync(lockIsFree(open(), 1000)).toBeResolvedTo(true);
+  });
+});
+
+const PAIR: TokenPair = { accessToken: 'A2', refreshToken: 'R2' };
+const NEXT_PAIR: TokenPair = { accessToken: 'A3', refreshToken: 'R3' };
+
+/** Whether `tab` gets the refresh lock within `ms` (it lets go at once). */
+function lockIsFree(tab: TabChannel, ms: number): Promise<boolean> {
+  return tab
+    .withLock(ms, neverAborted(), async () => true)
+    .catch((error: unknown) => {
+      if (error instanceof RefreshLockTimeoutError) return false;
+      throw error;
+    });
+}
+
+function neverAborted(): AbortSignal {
+  return new AbortController().signal;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
