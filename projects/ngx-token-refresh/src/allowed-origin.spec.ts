@@ -77,6 +77,13 @@ describe('parseAllowedOrigins', () => {
     }
   });
 
+  it('parseAllowedOrigins() never repeats a password from a rejected entry in its message', () => {
+    expect(() => parseAllowedOrigins(['https://user:s3cret-pw@api.example.com'])).toThrowMatching(
+      (error) =>
+        error.message.includes('allowedOrigins[0]') && !error.message.includes('s3cret-pw'),
+    );
+  });
+
   it('parseAllowedOrigins() names the first entry that is rejected', () => {
     expect(() =>
       parseAllowedOrigins(['https://ok.example.com', 'https://a.example.com/x', 'ftp://b']),

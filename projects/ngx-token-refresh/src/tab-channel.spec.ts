@@ -226,6 +226,16 @@ describe('TabChannel', () => {
       expect(bWork).not.toHaveBeenCalled();
     });
 
+    it('withLock() rejects at once, without running the work, when its signal is already aborted', async () => {
+      const a = open();
+      const cancel = new AbortController();
+      const reason = new Error('abandoned before the wait');
+      cancel.abort(reason);
+      const work = jasmine.createSpy('work').and.resolveTo('ran');
+      await expectAsync(a.withLock(1000, cancel.signal, work)).toBeRejectedWith(reason);
+      expect(work).not.toHaveBeenCalled();
+    });
+
     it('withLock() runs the work without the lock where the document refuses Web Locks', async () => {
       const a = open();
       spyOn(navigator.locks, 'request').and.throwError(new DOMException('denied', 'SecurityError'));
@@ -250,9 +260,9 @@ describe('TabChannel', () => {
       expect(a.readRevision()).toBe(8);
     });
 
-    it('readRevision() is 0 for a marker that is not a number', () => {
+    it('readRevision() is 0 for a marker that is not a positive number', () => {
       const a = open();
-      for (const garbage of ['abc', '{"revision":3}', 'NaN', 'Infinity', '1e400']) {
+      for (const garbage of ['abc', '{"revision":3}', 'NaN', 'Infinity', '1e400', '-3']) {
         localStorage.setItem(markerKey(key), garbage);
         expect(a.readRevision()).withContext(garbage).toBe(0);
       }
