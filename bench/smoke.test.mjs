@@ -1,6 +1,8 @@
 // `node --test bench/smoke.test.mjs`: runs `node bench/run.mjs --smoke` (real server, Chromium)
-// and asserts ngx-token-refresh's targets on it: one refresh per burst, no 401, nothing failed,
-// no reuse detection. It never rewrites docs/benchmarks.md. Needs `ng build ngx-token-refresh`.
+// and asserts ngx-token-refresh's behaviour on it: one refresh per burst, no 401, nothing failed,
+// no reuse detection; and that the floor and the start-up measure ran. Never a timing: the price
+// targets are reported in docs/benchmarks.md. It never rewrites docs/benchmarks.md. Needs
+// `ng build ngx-token-refresh`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,6 +62,26 @@ test(
     );
     for (const run of results.measures.memory.results.library) {
       assert.equal(run.failed, 0, 'refresh cycles: no failed request');
+    }
+    // The floor and the start-up measure run (their figures are reported, never asserted here).
+    const floor = results.measures.steady.results['floor-bearer'];
+    assert.equal(floor.failed, 0, 'steady state: the floor lost no request');
+    assert.equal(
+      floor.counters.authorized,
+      floor.counters.requests,
+      'the floor attached the token',
+    );
+    const startup = results.measures.startup.runs;
+    for (const situation of ['alone', 'other-signed-out', 'other-signed-in']) {
+      for (const start of ['request', 'guard']) {
+        const runs = startup.filter(
+          (run) => run.variant === 'library' && run.situation === situation && run.start === start,
+        );
+        assert.ok(runs.length > 0, `start-up measured: ${situation}, ${start}`);
+        for (const run of runs) {
+          assert.ok(Number.isFinite(run.heldMs), `start-up: a number (${situation}, ${start})`);
+        }
+      }
     }
   },
 );

@@ -25,25 +25,45 @@ export function launchBrowser() {
 /**
  * A page of the runtime bench app in its own browser context (own storage, Web Locks and
  * BroadcastChannels, so no two options share a tab group). `load(variant, backend)` navigates
- * to a fresh app instance and resolves once `window.bench` is ready.
+ * to a fresh app instance and resolves once `window.bench` is ready; `start(variant)` does the
+ * same with the start-up cases (`?start`).
  */
 export async function openBenchPage(browser, baseUrl) {
   const context = await browser.newContext({ baseURL: baseUrl });
-  const page = await context.newPage();
+  return benchPage(context, await context.newPage(), () => context.close());
+}
+
+/** Another tab of `tab`'s browser context: same origin storage, Web Locks, BroadcastChannels. */
+export async function openSecondTab(tab) {
+  const page = await tab.page.context().newPage();
+  return benchPage(tab.page.context(), page, () => page.close());
+}
+
+function benchPage(context, page, close) {
   page.setDefaultTimeout(60_000);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  /** Navigates to the app with `query` and waits until `isReady()` holds in the page. */
+  const open = async (query, isReady) => {
+    await page.goto(`/?${new URLSearchParams(query)}`);
+    const handle = await page.waitForFunction(isReady);
+    const error = await page.evaluate(() => window.benchError ?? null);
+    await handle.dispose();
+    if (error) throw new Error(`bench app (${query.variant}) failed to start: ${error}`);
+  };
   return {
     page,
     errors,
-    close: () => context.close(),
-    async load(variant, backend = null) {
-      const query = new URLSearchParams({ variant, ...(backend ? { backend } : {}) });
-      await page.goto(`/?${query}`);
-      const handle = await page.waitForFunction(() => window.bench?.ready || window.benchError);
-      const error = await page.evaluate(() => window.benchError ?? null);
-      await handle.dispose();
-      if (error) throw new Error(`bench app (${variant}) failed to start: ${error}`);
+    close,
+    load: (variant, backend = null) =>
+      open(
+        { variant, ...(backend ? { backend } : {}) },
+        () => window.bench?.ready || window.benchError,
+      ),
+    /** Loads the app with `?start` and resolves what it saw at start (app/startup.ts). */
+    async start(variant) {
+      await open({ variant, start: '' }, () => window.startup || window.benchError);
+      return page.evaluate(() => window.startup);
     },
     /** Calls `window.bench[method](...args)` in the page. */
     call(method, ...args) {

@@ -30,9 +30,20 @@ export const BUNDLE_VARIANTS = [
     main: bootstrap('bareProviders', "import { bareProviders } from '../variants/bare';"),
   },
   {
+    id: 'floor-bearer',
+    label: 'hand-written bearer interceptor (floor)',
+    main: bootstrap(
+      'floorBearerProviders',
+      "import { floorBearerProviders } from '../variants/floor-bearer';",
+    ),
+  },
+  {
     id: 'library',
-    label: 'ngx-token-refresh',
-    main: bootstrap('libraryProviders', "import { libraryProviders } from '../variants/library';"),
+    label: 'ngx-token-refresh (README quick start)',
+    main: bootstrap(
+      'quickStartLibraryProviders',
+      "import { quickStartLibraryProviders } from '../variants/library';",
+    ),
   },
   {
     id: 'naive',

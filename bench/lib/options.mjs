@@ -8,6 +8,7 @@ const FULL = {
   accessTtlMs: 60_000,
   steady: { count: 100_000, axiosCount: 20_000, warmup: 20_000, rounds: 5, batch: 1000 },
   memory: { cycles: 10_000, warmup: 500, reps: 2 },
+  startup: { reps: 9 },
   bundle: true,
   shortTtl: { ttlMs: 2000, n: 1000, variants: ['library'] },
 };
@@ -19,6 +20,7 @@ const SMOKE = {
   accessTtlMs: 5_000,
   steady: { count: 10_000, axiosCount: 2_000, warmup: 2_000, rounds: 2, batch: 1000 },
   memory: { cycles: 300, warmup: 50, reps: 1 },
+  startup: { reps: 1 },
   bundle: false,
   shortTtl: null,
 };
@@ -30,11 +32,12 @@ export const USAGE = `Usage: node bench/run.mjs [--smoke] [--json=FILE] [--rebui
   --json=FILE  write the raw results there (default: tmp/bench-results/<mode>.json,
                mode: full, smoke or partial)
   --rebuild    rebuild the bench apps even when their inputs did not change
-  --only=LIST  comma-separated subset of: amplification,steady,memory,bundle,short-ttl
+  --only=LIST  comma-separated subset of:
+               amplification,steady,memory,startup,bundle,short-ttl
                (no doc written)
   --report=FILE  measure nothing: rewrite the doc and the chart from a full run's results`;
 
-export const MEASURES = ['amplification', 'steady', 'memory', 'bundle', 'short-ttl'];
+export const MEASURES = ['amplification', 'steady', 'memory', 'startup', 'bundle', 'short-ttl'];
 
 /** Parses argv; throws with the usage text on anything unknown. */
 export function parseOptions(argv) {

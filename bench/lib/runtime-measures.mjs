@@ -9,6 +9,7 @@ import { describeMachine } from './machine.mjs';
 import { measureAmplification, sessionsNeeded } from './measures/amplification.mjs';
 import { measureMemory } from './measures/memory.mjs';
 import { measureShortTtl } from './measures/short-ttl.mjs';
+import { measureStartup } from './measures/startup.mjs';
 import { measureSteadyState } from './measures/steady-state.mjs';
 import { issueSessions } from './sessions.mjs';
 
@@ -40,6 +41,11 @@ export async function runRuntimeMeasures({ options, wanted, time, log }) {
     if (wanted.includes('memory')) {
       measures.memory = await time('memory', () =>
         measureMemory({ browser, baseUrl, settings, log }),
+      );
+    }
+    if (wanted.includes('startup')) {
+      measures.startup = await time('start-up delay', () =>
+        measureStartup({ browser, server, settings, log }),
       );
     }
     if (sessions) {

@@ -1,11 +1,11 @@
 // Checks that the harness itself worked (not whether an option did well): the reference
 // requests succeeded, every measure produced numbers, no page crashed. Returns the problems.
-import { REFRESHING, STEADY } from './variants.mjs';
+import { REFRESHING, STARTUP, STEADY } from './variants.mjs';
 
 export function findHarnessProblems(results) {
   const problems = [];
-  const { amplification, steady, memory, bundle, shortTtl } = results.measures;
-  const pageErrors = [amplification, steady, memory, ...(shortTtl?.results ?? [])].flatMap(
+  const { amplification, steady, memory, startup, bundle, shortTtl } = results.measures;
+  const pageErrors = [amplification, steady, memory, startup, ...(shortTtl?.results ?? [])].flatMap(
     (measure) => measure?.pageErrors ?? [],
   );
   for (const error of pageErrors) problems.push(`page error: ${error}`);
@@ -37,6 +37,14 @@ export function findHarnessProblems(results) {
     for (const id of REFRESHING) {
       if (!memory.results[id]?.every((run) => Number.isFinite(run.heapEnd))) {
         problems.push(`memory: no heap numbers for ${id}`);
+      }
+    }
+  }
+  if (startup) {
+    for (const id of STARTUP) {
+      const runs = startup.runs.filter((run) => run.variant === id);
+      if (runs.length === 0 || !runs.every((run) => Number.isFinite(run.heldMs))) {
+        problems.push(`start-up: no numbers for ${id}`);
       }
     }
   }

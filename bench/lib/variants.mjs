@@ -10,6 +10,7 @@ export const LABELS = {
   jwt: '@auth0/angular-jwt JwtInterceptor',
   'jwt-skip-expired': 'JwtInterceptor, skipWhenExpired',
   bare: 'bare HttpClient',
+  'floor-bearer': 'hand-written bearer interceptor (floor)',
   axios: 'axios + token interceptor',
   floor: 'physical floor',
 };
@@ -27,9 +28,13 @@ export const REFRESHING = [
   'axios-auth-refresh',
 ];
 
-/** The steady-state measure: every option, and the two references (bare HttpClient, axios). */
+/**
+ * The steady-state measure: every option, and the references (bare HttpClient, the minimal
+ * bearer interceptor, axios).
+ */
 export const STEADY = [
   'bare',
+  'floor-bearer',
   'library',
   'jwt',
   'jwt-skip-expired',
@@ -42,3 +47,6 @@ export const STEADY = [
 
 /** Which steady-state variant each one is compared with (axios-auth-refresh: plain axios). */
 export const STEADY_BASE = { axios: 'axios', 'axios-auth-refresh': 'axios' };
+
+/** The start-up delay measure: the library against the bare app (a guard on its own store). */
+export const STARTUP = ['bare', 'library'];

@@ -13,3 +13,16 @@ export const singleTabLibraryProviders = [
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({ refreshUrl: REFRESH_URL, crossTab: false }),
 ];
+
+/**
+ * The README's quick start (the bundle measure): session storage and one API origin besides the
+ * page's own.
+ */
+export const quickStartLibraryProviders = [
+  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+  provideTokenRefresh({
+    refreshUrl: REFRESH_URL,
+    allowedOrigins: ['https://api.example.com'],
+    storage: 'session',
+  }),
+];

@@ -5,6 +5,7 @@ import { axiosSender, httpClientSender } from '../bench-client';
 import { createAuthRefreshAxios, createTokenAxios } from '../patterns/axios-clients';
 import { TokenStore } from '../token-store';
 import { bareProviders } from './bare';
+import { floorBearerProviders } from './floor-bearer';
 import { jwtProviders } from './jwt';
 import { libraryProviders, singleTabLibraryProviders } from './library';
 import { naiveProviders } from './naive';
@@ -21,6 +22,7 @@ const intoTokenService = (injector: Injector, tokens: SessionTokens) =>
 /** Every option the runtime bench app can start, by the id in `?variant=`. */
 export const VARIANTS: Record<string, Variant> = {
   bare: { providers: bareProviders, client: viaHttpClient, setSession: intoStore },
+  'floor-bearer': { providers: floorBearerProviders, client: viaHttpClient, setSession: intoStore },
   library: { providers: libraryProviders, client: viaHttpClient, setSession: intoTokenService },
   'library-single-tab': {
     providers: singleTabLibraryProviders,

@@ -1,6 +1,6 @@
 // Turns the raw runs into the numbers the report shows: medians over repetitions.
 import { max, median, min } from '../summary.mjs';
-import { REFRESHING, STEADY, STEADY_BASE } from '../variants.mjs';
+import { REFRESHING, STARTUP, STEADY, STEADY_BASE } from '../variants.mjs';
 
 /** Per option and N: medians (and ranges) of the burst runs, latency against the floor. */
 export function aggregateBursts(amplification) {
@@ -39,7 +39,10 @@ export function aggregateBursts(amplification) {
   return { ns, rows };
 }
 
-/** Per option: median ns per request, and its ratio to its reference and to JwtInterceptor. */
+/**
+ * Per option: median ns per request, and its ratio to its reference, to the floor (the minimal
+ * bearer interceptor) and to JwtInterceptor.
+ */
 export function aggregateSteady(steady) {
   const medians = Object.fromEntries(
     STEADY.map((id) => [id, median(steady.results[id].nsPerRequest)]),
@@ -54,6 +57,7 @@ export function aggregateSteady(steady) {
       base,
       overheadNs: medians[id] - medians[base],
       ratio: medians[id] / medians[base],
+      ratioToFloor: id.startsWith('axios') ? NaN : medians[id] / medians['floor-bearer'],
       ratioToJwt: id.startsWith('axios') ? NaN : medians[id] / medians.jwt,
       tokenShare: result.counters.requests
         ? result.counters.authorized / result.counters.requests
@@ -98,4 +102,35 @@ export function aggregateBundle(bundle) {
       },
     ]),
   );
+}
+
+/**
+ * Per situation and start-up case: per option the medians of the time held (from the app's call
+ * to the request leaving, or to the navigation's end) and of that moment since navigation start,
+ * and what the library added to the bare app's figures.
+ */
+export function aggregateStartup(startup) {
+  const rows = {};
+  for (const situation of new Set(startup.runs.map((run) => run.situation))) {
+    rows[situation] = {};
+    for (const start of ['request', 'guard']) {
+      const row = {};
+      for (const variant of STARTUP) {
+        const runs = startup.runs.filter(
+          (run) => run.situation === situation && run.start === start && run.variant === variant,
+        );
+        row[variant] = {
+          runs: runs.length,
+          heldMs: median(runs.map((run) => run.heldMs)),
+          heldRange: [min(runs.map((run) => run.heldMs)), max(runs.map((run) => run.heldMs))],
+          doneAt: median(runs.map((run) => run.doneAt)),
+          outcomes: [...new Set(runs.map((run) => run.outcome))],
+        };
+      }
+      row.addedMs = row.library.heldMs - row.bare.heldMs;
+      row.addedSinceStartMs = row.library.doneAt - row.bare.doneAt;
+      rows[situation][start] = row;
+    }
+  }
+  return rows;
 }

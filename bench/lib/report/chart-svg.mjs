@@ -17,6 +17,7 @@ const SHORT = {
   jwt: 'JwtInterceptor',
   'jwt-skip-expired': 'JwtInterceptor, skipWhenExpired',
   bare: 'bare HttpClient',
+  'floor-bearer': 'bearer interceptor (floor)',
   axios: 'axios + token interceptor',
   floor: 'physical floor',
 };

@@ -9,6 +9,7 @@ export const COLORS = {
   jwt: '#8c564b',
   'jwt-skip-expired': '#c49c94',
   bare: '#7f7f7f',
+  'floor-bearer': '#4d4d4d',
   axios: '#aec7e8',
   floor: '#333333',
   baseline: '#7f7f7f',

@@ -8,7 +8,9 @@ import { machineSection } from './section-machine.mjs';
 import { memorySection } from './section-memory.mjs';
 import { setupSection } from './section-setup.mjs';
 import { shortTtlSection } from './section-short-ttl.mjs';
+import { startupSection } from './section-startup.mjs';
 import { steadySection } from './section-steady.mjs';
+import { targetsSection } from './section-targets.mjs';
 
 export function benchmarksMarkdown(data) {
   const sections = [
@@ -25,6 +27,7 @@ harness run, in the same headless Chromium, against the same real auth server (t
 \`server/\`, on loopback), which rotates refresh tokens and revokes the whole token family when a
 rotated one is used again.`,
     headlineSection(data),
+    targetsSection(data),
     lossesSection(data),
     data.bursts && amplificationSection(data),
     data.steady && steadySection(data),
@@ -32,6 +35,7 @@ rotated one is used again.`,
     data.bundle && bundleSection(data),
     data.memory && memorySection(data),
     data.results.measures.shortTtl && shortTtlSection(data),
+    data.startup && startupSection(data),
     setupSection(),
     machineSection(data),
   ];

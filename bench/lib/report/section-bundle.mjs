@@ -29,9 +29,12 @@ ${int(routerBytes)} B of \`@angular/router\` into an app that had no router.`
 
 One minimal app per option, built with the Angular CLI (\`@angular/build:application\`,
 production: optimization on, AOT) under \`tmp/bench-apps/\`: a standalone component that sends one
-\`GET\` through \`HttpClient\`, plus the option set up as in the other measures (the library from
-\`dist/ngx-token-refresh\`). The baseline is the same app with \`provideHttpClient()\` only. Bytes of
-all emitted JavaScript, minified, and gzipped (level 9).
+\`GET\` through \`HttpClient\`, plus the option set up as in the other measures. The library (from
+\`dist/ngx-token-refresh\`) is set up as the README's quick start:
+\`provideHttpClient(withInterceptors([tokenRefreshInterceptor]))\` and
+\`provideTokenRefresh({ refreshUrl, allowedOrigins: ['https://api.example.com'], storage: 'session' })\`.
+The floor is the minimal hand-written bearer interceptor. The baseline is the same app with
+\`provideHttpClient()\` only. Bytes of all emitted JavaScript, minified, and gzipped (level 9).
 
 ${table(['App', 'JS (B)', 'gzip (B)', 'added (B)', 'added, gzip'], rows, 'lrrrr')}
 

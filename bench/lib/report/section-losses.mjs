@@ -2,13 +2,21 @@
 // library misses its own target, found in the numbers of this run.
 import { LABELS, REFRESHING } from '../variants.mjs';
 import { int, kb, ms, ns, times } from './format.mjs';
+import { priceTargets } from './targets.mjs';
 
 const ANGULAR_ALTERNATIVES = ['naive', 'queued', 'ngx-auth', 'jwt'];
 const BUNDLE_ALTERNATIVES = ['naive', 'queued', 'ngx-auth', 'jwt', 'axios-auth-refresh'];
 
 /** The findings as Markdown bullets (empty when the library wins everywhere). */
-export function findLosses({ results, bursts, steady, memory, bundle }) {
-  const losses = [];
+export function findLosses(data) {
+  const { results, bursts, steady, memory, bundle } = data;
+  const losses = priceTargets(data)
+    .filter((target) => !target.met)
+    .map(
+      (target) =>
+        `**Misses its price target, ${target.name}**: ${target.show(target.value)}, limit ` +
+        `${target.show(target.limit)} (${target.figures}; see "Price targets").`,
+    );
   if (bursts) {
     for (const n of bursts.ns) {
       const row = bursts.rows.library[n];
@@ -45,18 +53,13 @@ export function findLosses({ results, bursts, steady, memory, bundle }) {
   }
   if (steady) {
     const cheaper = ANGULAR_ALTERNATIVES.filter((id) => steady[id].ns < steady.library.ns);
-    const primitives = results.measures.steady.primitives ?? {};
-    const originNs =
-      (primitives['document.location.origin'] ?? NaN) +
-      (primitives['new URL(url, base).origin'] ?? NaN);
     if (cheaper.length > 0) {
       losses.push(
         `**Steady-state cost per request**: ${ns(steady.library.ns)} ns (${times(steady.library.ratio)} ` +
           `a bare HttpClient, +${ns(steady.library.overheadNs)} ns), more than ${cheaper
             .map((id) => `${LABELS[id]} (${ns(steady[id].ns)} ns)`)
-            .join(', ')}. The per-request origin check (\`document.location.origin\` and ` +
-          `\`new URL()\`) alone costs about ${ns(originNs)} ns here (primitives table); the cheaper ` +
-          'alternatives check no origin and send the token to every URL. Against JwtInterceptor ' +
+            .join(', ')}, which check no origin and send the token to every URL. Against the ` +
+          `floor it is ${times(steady.library.ratioToFloor)}; against JwtInterceptor ` +
           `(which checks the origin too) it is ${times(steady.library.ratioToJwt)}.`,
       );
     }

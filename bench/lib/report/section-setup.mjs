@@ -12,7 +12,12 @@ instead, which would add the cost of Web Storage to theirs; memory is also the l
   \`provideHttpClient(withInterceptors([tokenRefreshInterceptor]))\` and
   \`provideTokenRefresh({ refreshUrl: '/api/auth/refresh' })\`, everything else default (memory
   storage, \`crossTab: true\`, 30 s leeway capped at half the token lifetime). The session starts
-  with \`TokenService.setTokens()\`. The diagnostic row sets \`crossTab: false\`.
+  with \`TokenService.setTokens()\`. The diagnostic row sets \`crossTab: false\`. The bundle app is
+  set up as the README's quick start instead (\`allowedOrigins\` and \`storage: 'session'\` added).
+- **Hand-written bearer interceptor, the floor** (\`bench/app/patterns/bearer.interceptor.ts\`):
+  a functional interceptor that reads the token from the in-memory store and does one
+  \`req.clone({ setHeaders: { Authorization: 'Bearer ' + token } })\`; no origin check, no refresh.
+  It is the least a token interceptor does (steady-state and bundle measures).
 - **Hand-written (a), no lock** (\`bench/app/patterns/naive-refresh.interceptor.ts\`): on a 401,
   refresh, store, retry once; sign out when the refresh fails. As taught by, e.g.,
   [bennettnotes.com](https://www.bennettnotes.com/implementing-token-interceptor-and-retry-in-angular-4/)

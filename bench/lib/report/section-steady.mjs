@@ -4,13 +4,14 @@ import { int, ns, table, times } from './format.mjs';
 
 const WHO = {
   'document.location.origin':
-    'ngx-token-refresh (origin check), JwtInterceptor (twice, plus once per disallowed route)',
+    'JwtInterceptor (twice, plus once per disallowed route); ngx-token-refresh once per document',
   'new URL(url, base).origin':
-    'ngx-token-refresh (once), JwtInterceptor (twice, plus once per disallowed route)',
+    'JwtInterceptor (twice, plus once per disallowed route); ngx-token-refresh only for URLs ' +
+    'that are not a plain path (`/api/...` is one)',
   'JwtHelperService.decodeToken': 'nobody per request; ngx-token-refresh once per new token',
   'JwtHelperService.isTokenExpired':
     'JwtInterceptor with `skipWhenExpired: true`, on every request',
-  'document.baseURI': 'ngx-token-refresh (base of relative URLs)',
+  'document.baseURI': 'ngx-token-refresh, once per document (base of relative URLs)',
 };
 
 export function steadySection({ steady, results }) {
@@ -23,6 +24,7 @@ export function steadySection({ steady, results }) {
       ns(row.best),
       row.overheadNs === 0 ? 'reference' : `${row.overheadNs > 0 ? '+' : ''}${ns(row.overheadNs)}`,
       times(row.ratio),
+      times(row.ratioToFloor),
       times(row.ratioToJwt),
       row.tokenShare === 1
         ? 'yes'
@@ -44,10 +46,12 @@ in-process adapter), so there is no network and no event loop in the measure, on
 interceptors' CPU time. It runs in the production build in Chromium, ${rounds} rounds after a warm-up,
 the options interleaved; the table shows the median and the best round, in ns per request. The
 reference is \`HttpClient\` without any interceptor (for axios-auth-refresh: plain axios with the
-README's token interceptor). "Token" checks that every request reached the backend with the
-current token.
+README's token interceptor). "× floor" compares with ${LABELS['floor-bearer']}: a functional
+interceptor that reads the token from memory and does one \`req.clone({ setHeaders })\`, the least
+any token interceptor does. "Token" checks that every request reached the backend with the current
+token.
 
-${table(['Option', 'ns/request', 'best round', 'overhead (ns)', '× reference', '× JwtInterceptor', 'token'], rows, 'lrrrrrl')}
+${table(['Option', 'ns/request', 'best round', 'overhead (ns)', '× reference', '× floor', '× JwtInterceptor', 'token'], rows, 'lrrrrrrl')}
 
 What the per-request work costs in the same browser (median ns per call):
 

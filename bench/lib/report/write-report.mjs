@@ -8,6 +8,7 @@ import {
   aggregateBundle,
   aggregateBursts,
   aggregateMemory,
+  aggregateStartup,
   aggregateSteady,
 } from './aggregate.mjs';
 import { chartSvg } from './chart-svg.mjs';
@@ -16,13 +17,14 @@ import { benchmarksMarkdown } from './markdown.mjs';
 
 /** The aggregated numbers every part of the report reads. */
 export function reportData(results) {
-  const { amplification, steady, memory, bundle } = results.measures;
+  const { amplification, steady, memory, bundle, startup } = results.measures;
   return {
     results,
     bursts: amplification ? aggregateBursts(amplification) : null,
     steady: steady ? aggregateSteady(steady) : null,
     memory: memory ? aggregateMemory(memory) : null,
     bundle: bundle ? aggregateBundle(bundle) : null,
+    startup: startup ? aggregateStartup(startup) : null,
   };
 }
 
