@@ -29,7 +29,12 @@ test('the README names every public export of every entry point', () => {
   const readme = readFileSync(join(REPORT_DIR, '..', '..', '..', 'README.md'), 'utf8');
   for (const { file, text } of buildReports()) {
     const exported = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap(([, names]) =>
-      names.split(',').map((name) => name.trim().split(/\s+as\s+/).at(-1)),
+      names.split(',').map((name) =>
+        name
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1),
+      ),
     );
     const missing = exported.filter(
       (name) => name && !name.startsWith('\u0275') && !new RegExp(`\\b${name}\\b`).test(readme),

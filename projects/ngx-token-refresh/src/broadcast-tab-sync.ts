@@ -64,10 +64,7 @@ export class BroadcastTabSync implements TabSync {
   /** Applies what another tab announced, when it is newer than what this tab knows. */
   private _receive(message: TabMessage): void {
     if (message.type === 'hello') return this._answerHello();
-    if (message.type === 'none') {
-      if (this._joining) this._joined();
-      return;
-    }
+    if (message.type === 'none') return this._joined();
     // Tokens of this tab's own revision are news too while it joins (a stored session may be
     // older than the open tabs' one) or has no session at all.
     const mayEqual =

@@ -22,8 +22,8 @@ export function createTokenStorage(): TokenStorage {
 }
 
 /**
- * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled, no
- * `window` on the server, corrupted data) switches to memory for the rest of the page's life,
+ * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled,
+ * corrupted data) switches to memory for the rest of the page's life,
  * with one console warning that names the error but never a token.
  */
 export class FallbackTokenStorage implements TokenStorage {

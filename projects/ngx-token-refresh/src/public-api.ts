@@ -14,7 +14,8 @@ export { TokenRefreshConfigError } from './token-refresh-config-error';
 export { tokenRefreshInterceptor } from './token-refresh-interceptor';
 export type { TokenRefreshOptions } from './token-refresh-options';
 export type { TokenRefreshEvent } from './token-refresh-event';
-export { type SessionStatus, TokenService } from './token-service';
+export type { SessionStatus } from './session-store';
+export { TokenService } from './token-service';
 export { TOKEN_STORAGE, type TokenStorage } from './token-storage';
 // Private API for ngx-token-refresh/testing; not covered by semver.
 export { ɵprovideSingleTabSync } from './tab-sync';

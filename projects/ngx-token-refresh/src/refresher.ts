@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, EnvironmentInjector, Injectable, Signal, inject, signal } from '@angular/core';
-import { Observable, Subject, catchError, from, map, of, switchMap, throwError } from 'rxjs';
+import { Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import { callRefresh } from './call-refresh';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
 import { RefreshFlight } from './refresh-flight';

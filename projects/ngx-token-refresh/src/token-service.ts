@@ -5,8 +5,6 @@ import { SessionStatus, SessionStore } from './session-store';
 import { TokenRefreshEvent } from './token-refresh-event';
 import { TokenPair } from './token-pair';
 
-export type { SessionStatus } from './session-store';
-
 /**
  * The session as an app sees it: signals to render, `setTokens` after login, `clear` on logout,
  * and the single-flight `refresh()`. Provided by `provideTokenRefresh`. Tokens are read from
