@@ -42,6 +42,7 @@ export async function openSecondTab(tab) {
 function benchPage(context, page, close) {
   page.setDefaultTimeout(60_000);
   const errors = [];
+  let cpu = null;
   page.on('pageerror', (error) => errors.push(error.message));
   /** Navigates to the app with `query` and waits until `isReady()` holds in the page. */
   const open = async (query, isReady) => {
@@ -68,6 +69,20 @@ function benchPage(context, page, close) {
     /** Calls `window.bench[method](...args)` in the page. */
     call(method, ...args) {
       return page.evaluate(([name, list]) => window.bench[name](...list), [method, args]);
+    },
+    /**
+     * The page's main-thread CPU time so far (CDP Performance metrics: the duration of every
+     * task the renderer ran), in milliseconds. Waiting (a Web Lock being granted by the browser
+     * process, a timer) costs none of it.
+     */
+    async cpuMs() {
+      // One session for the page's life: the metrics count from \`Performance.enable\`.
+      cpu ??= context.newCDPSession(page).then(async (cdp) => {
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        return cdp;
+      });
+      const { metrics } = await (await cpu).send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'TaskDuration').value * 1000;
     },
     /** Heap in use after a full garbage collection (CDP), in bytes. */
     async heapAfterGc() {

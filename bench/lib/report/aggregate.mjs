@@ -82,6 +82,7 @@ export function aggregateMemory(memory) {
       secondHalfPerCycle: pick((run) => (run.heapEnd - run.heapHalf) / (memory.cycles / 2)),
       failed: pick((run) => run.failed),
       usPerCycle: pick((run) => run.msPerCycle * 1000),
+      cpuUsPerCycle: pick((run) => run.cpuMsPerCycle * 1000),
     };
   }
   return rows;

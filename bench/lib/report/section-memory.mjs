@@ -15,6 +15,7 @@ export function memorySection({ memory, results }) {
       `${row.secondHalfPerCycle.toFixed(1)} B`,
       int(row.failed),
       int(row.usPerCycle),
+      int(row.cpuUsPerCycle),
     ];
   });
   return `## 5. Memory
@@ -28,8 +29,10 @@ Growth in the first half is mostly the engine warming up (compiled code, inline 
 would keep growing at the same rate in the second half (a retained subscription per cycle would
 already be hundreds of bytes per cycle).
 
-${table(['Option', 'heap after warm-up', `after ${int(cycles)}`, '1st half', '2nd half', '2nd half per cycle', 'failed', 'µs per cycle'], rows, 'lrrrrrrr')}
+${table(['Option', 'heap after warm-up', `after ${int(cycles)}`, '1st half', '2nd half', '2nd half per cycle', 'failed', 'µs per cycle', 'CPU µs per cycle'], rows, 'lrrrrrrrr')}
 
-"µs per cycle" is the CPU and event-loop time of a whole cycle (401, refresh, retry) without a
-network.`;
+"µs per cycle" is the wall time of a whole cycle (401, refresh, retry) without a network: CPU,
+and the waits in between (the browser process granting a Web Lock, timers). "CPU µs per cycle"
+is the page's main-thread time only (CDP \`Performance.getMetrics\`, \`TaskDuration\`), the
+in-process server's share included.`;
 }

@@ -27,6 +27,7 @@ describe('BroadcastTabSync', () => {
     injectors.forEach((injector) => injector.destroy()); // closes each sync's channel
     channels.forEach((channel) => channel.close());
     localStorage.removeItem(`ngx-token-refresh:${key}`);
+    localStorage.removeItem(`ngx-token-refresh:${key}:session`);
   });
 
   /** A tab's sync over its own channel and session store (starting with `stored`, if given). */
@@ -50,6 +51,11 @@ describe('BroadcastTabSync', () => {
     return runInInjectionContext(injector, () => new BroadcastTabSync(channel));
   }
 
+  /** Marks the newest news of the origin as a session, as a tab that signed in leaves it. */
+  function announcedSession(): void {
+    localStorage.setItem(`ngx-token-refresh:${key}:session`, '1');
+  }
+
   /** Another tab, seen from the platform side: a bare channel of the same key. */
   function openPeer(): Peer {
     const channel = TabChannel.open(key);
@@ -68,15 +74,44 @@ describe('BroadcastTabSync', () => {
     });
     afterEach(() => clock.uninstall());
 
-    it('joining() settles at once when no other tab is open', async () => {
+    it('joining() is null from the start when no tab announced a session: nothing to wait for', async () => {
+      const peer = openPeer();
+      const sync = startTab();
+      expect(sync.joining()).toBeNull();
+      sync.announce({ type: 'logout' }); // the channel keeps a sender's order
+      await peer.next('logout');
+      expect(peer.messages.map((message) => message.type)).toEqual(['logout']);
+    });
+
+    it('joining() is null from the start when the newest news was a logout', () => {
+      openPeer().channel.writeRevision(4, false);
+      expect(startTab().joining()).toBeNull();
+    });
+
+    it('joining() settles at once when a session was announced but no other tab is open, and forgets the mark', async () => {
+      announcedSession();
       const sync = startTab();
       const joining = sync.joining();
       expect(joining).not.toBeNull();
       await joining;
       expect(sync.joining()).toBeNull();
+      expect(startTab().joining()).withContext('the next tab').toBeNull();
+    });
+
+    it('joining() waits for a tab with a stored session even when no session was announced', async () => {
+      const peer = openPeer();
+      const sync = startTab({ accessToken: 'A0', refreshToken: 'R0', expiresAt: null });
+      const joined = settledFlag(sync.joining());
+      await peer.next('hello');
+      await macrotask();
+      expect(joined()).toBeFalse();
+      peer.channel.post({ type: 'none', revision: 0 });
+      await sync.joining();
+      expect(sync.joining()).toBeNull();
     });
 
     it('joining() waits for an open tab to answer, and settles on its "none"', async () => {
+      announcedSession();
       const peer = openPeer();
       const sync = startTab();
       const joined = settledFlag(sync.joining());
@@ -89,6 +124,7 @@ describe('BroadcastTabSync', () => {
     });
 
     it('joining() settles on the session an open tab answers with, and passes it on', async () => {
+      announcedSession();
       const peer = openPeer();
       const sync = startTab();
       const news = listenTo(sync);
@@ -103,6 +139,7 @@ describe('BroadcastTabSync', () => {
     });
 
     it('joining() gives up after a short while when no open tab answers', async () => {
+      announcedSession();
       const peer = openPeer();
       const sync = startTab();
       const joined = settledFlag(sync.joining());
@@ -116,6 +153,7 @@ describe('BroadcastTabSync', () => {
     });
 
     it('joining() ends when the tab announces news of its own', async () => {
+      announcedSession();
       const peer = openPeer();
       const sync = startTab();
       await peer.next('hello');
@@ -130,7 +168,7 @@ describe('BroadcastTabSync', () => {
       const sync = startTab();
       await sync.joining();
       const peer = openPeer();
-      peer.channel.writeRevision(5);
+      peer.channel.writeRevision(5, true);
 
       sync.announce({ type: 'tokens', tokens: TOKENS });
       expect(peer.channel.readRevision()).toBe(6);
@@ -167,7 +205,7 @@ describe('BroadcastTabSync', () => {
 
     it('listen() passes on tokens of the same revision to a tab without a session', async () => {
       const peer = openPeer();
-      peer.channel.writeRevision(4);
+      peer.channel.writeRevision(4, true);
       const sync = startTab();
       const news = listenTo(sync);
       await peer.next('hello');
@@ -195,7 +233,7 @@ describe('BroadcastTabSync', () => {
       const sync = startTab();
       await sync.joining();
       const peer = openPeer();
-      peer.channel.writeRevision(3);
+      peer.channel.writeRevision(3, true);
       sync.announce({ type: 'logout' }); // revision 4
       peer.channel.post({ type: 'hello' });
       expect(await peer.next('none')).toEqual({ type: 'none', revision: 4 });

@@ -7,7 +7,7 @@ import { TabChannel, TabMessage } from './tab-channel';
 import type { TabNews, TabSync } from './tab-sync';
 import { TokenPair } from './token-pair';
 
-/** How long a new tab waits for an open tab to answer its hello. */
+/** How long a new tab waits at most for an open tab to answer its hello. */
 const JOIN_MS = 150;
 
 /**
@@ -28,17 +28,27 @@ export class BroadcastTabSync implements TabSync {
   private _joined: () => void = () => undefined;
 
   constructor(private readonly _channel: TabChannel) {
-    this._revision = this._store.session() ? 0 : _channel.readRevision();
+    const stored = this._store.session() !== null;
+    this._revision = stored ? 0 : _channel.readRevision();
     _channel.listen((message) => this._receive(message));
     inject(DestroyRef).onDestroy(() => _channel.close());
+    // Without a session of its own, a tab has nothing to join unless the newest news was one:
+    // it starts at once, and its first requests go out without waiting.
+    if (!stored && !_channel.sessionAnnounced()) {
+      this._joining = null;
+      return;
+    }
     this._joining = new Promise<void>((resolve) => (this._joined = resolve)).then(() => {
       this._revision = Math.max(this._revision, this._channel.readRevision());
       this._joining = null;
     });
+    _channel.post({ type: 'hello' });
+    setTimeout(() => this._joined(), JOIN_MS);
     void _channel.othersOpen().then((others) => {
-      if (!others) return this._joined();
-      _channel.post({ type: 'hello' });
-      setTimeout(() => this._joined(), JOIN_MS);
+      if (others) return;
+      // Alone and without a session: the mark was left by tabs that are gone.
+      if (this._joining && !this._store.session()) _channel.forgetSessionMark();
+      this._joined();
     });
   }
 
@@ -49,7 +59,7 @@ export class BroadcastTabSync implements TabSync {
   announce(news: TabNews): void {
     this._joined(); // this tab's own news is the newest: nothing left to join
     this._revision = Math.max(this._revision, this._channel.readRevision()) + 1;
-    this._channel.writeRevision(this._revision);
+    this._channel.writeRevision(this._revision, news.type === 'tokens');
     this._channel.post({ ...news, revision: this._revision });
   }
 

@@ -1,30 +1,49 @@
 import { EnvironmentInjector, runInInjectionContext } from '@angular/core';
-import { Observable, defer, from, map, take, throwIfEmpty, timeout } from 'rxjs';
+import { Observable, TimeoutError } from 'rxjs';
 import { InvalidRefreshResponseError } from './invalid-refresh-response-error';
 import { readRefreshResponse } from './refresh-response';
 import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenPair } from './token-pair';
 
 /**
- * Runs the configured `refresh` once, in an injection context, bounded by `refreshTimeoutMs`,
- * and reads its result with `readRefreshResponse`. Whatever goes wrong arrives as an error:
- * a synchronous throw, a rejected promise, an empty observable, an unusable response.
+ * Runs the configured `refresh` once, in an injection context, bounded by `refreshTimeoutMs`
+ * (rxjs's `TimeoutError`), and reads its first value with `readRefreshResponse`. Whatever goes
+ * wrong arrives as an error: a synchronous throw, a rejected promise, an empty observable, an
+ * unusable response. Written with a plain timer rather than rxjs's `timeout`, which would bring
+ * rxjs's async scheduler into every app's bundle.
  */
 export function callRefresh(
   config: TokenRefreshConfig,
   injector: EnvironmentInjector,
   refreshToken: string | null,
 ): Observable<TokenPair> {
-  return defer(() => {
+  return new Observable<TokenPair>((subscriber) => {
+    const timer = setTimeout(() => subscriber.error(new TimeoutError()), config.refreshTimeoutMs);
+    subscriber.add(() => clearTimeout(timer));
+    const settle = (body: unknown) => {
+      // An unusable body is the caller's error, like any other failure of the refresh.
+      try {
+        subscriber.next(readRefreshResponse(body));
+        subscriber.complete();
+      } catch (error) {
+        subscriber.error(error);
+      }
+    };
     const result = runInInjectionContext(injector, () => config.refresh(refreshToken));
-    if (!(result instanceof Observable) && !(result instanceof Promise)) {
+    if (result instanceof Promise) {
+      result.then(settle, (error: unknown) => subscriber.error(error));
+    } else if (result instanceof Observable) {
+      // Added to the subscriber, the call is cancelled with it (after the first value, too).
+      subscriber.add(
+        result.subscribe({
+          next: settle,
+          error: (error: unknown) => subscriber.error(error),
+          complete: () =>
+            subscriber.error(new InvalidRefreshResponseError('`refresh` completed without a value')),
+        }),
+      );
+    } else {
       throw new InvalidRefreshResponseError('`refresh` must return an Observable or a Promise');
     }
-    return from(result);
-  }).pipe(
-    take(1),
-    throwIfEmpty(() => new InvalidRefreshResponseError('`refresh` completed without a value')),
-    timeout(config.refreshTimeoutMs),
-    map(readRefreshResponse),
-  );
+  });
 }

@@ -53,6 +53,7 @@ describe('TokenService across tabs (crossTab)', () => {
   afterEach(() => {
     tabs.forEach((tab) => tab.injector.destroy());
     localStorage.removeItem(`ngx-token-refresh:${options.storageKey}`);
+    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}:session`);
   });
 
   function twoTabs() {
@@ -167,7 +168,18 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(outcome.values).toEqual(['T1']);
   });
 
-  it('gives up joining after a short wait when no open tab answers: no session, no error', async () => {
+  it('sends a new tab\'s anonymous request at once when no tab of the origin announced a session', () => {
+    const { http, backend, tokens } = setup(options);
+    const outcome = record(http.get('/api/first'));
+    const request = backend.expectOne('/api/first'); // synchronously: no join wait
+    expect(request.request.headers.has('Authorization')).toBeFalse();
+    request.flush('ok');
+    expect(outcome.values).toEqual(['ok']);
+    expect(tokens.status()).toBe('anonymous');
+  });
+
+  it('gives up joining after a short wait when a session was announced but no open tab answers', async () => {
+    localStorage.setItem(`ngx-token-refresh:${options.storageKey}:session`, '1');
     const { http, backend, tokens } = setup(options);
     const outcome = record(http.get('/api/alone'));
     const [request] = await nextRequests([backend], '/api/alone');

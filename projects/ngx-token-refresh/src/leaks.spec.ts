@@ -143,6 +143,7 @@ describe('no leaks over 1,000 refresh cycles (cross-tab: Web Lock, BroadcastChan
   afterEach(() => {
     probes?.restore();
     localStorage.removeItem(`ngx-token-refresh:${storageKey}`);
+    localStorage.removeItem(`ngx-token-refresh:${storageKey}:session`);
   });
 
   /** One turn of the event loop, without the 4 ms clamp of nested setTimeout. */

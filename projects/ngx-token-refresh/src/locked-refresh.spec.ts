@@ -19,6 +19,7 @@ describe('lockedRefresh', () => {
     gates.forEach((release) => release());
     opened.forEach((channel) => channel.close());
     localStorage.removeItem(`ngx-token-refresh:${key}`);
+    localStorage.removeItem(`ngx-token-refresh:${key}:session`);
   });
 
   /** A channel of this spec's key (one per simulated tab) that `afterEach` closes. */
@@ -82,7 +83,7 @@ describe('lockedRefresh', () => {
 
   it('lockedRefresh() waits until a tab behind the stored revision has caught up, then refreshes', async () => {
     const a = open();
-    a.writeRevision(5);
+    a.writeRevision(5, true);
     let revision = 3;
     const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
     const outcome = record(lockedRefresh(a, 5000, { revision: () => revision, refresh }));
@@ -96,7 +97,7 @@ describe('lockedRefresh', () => {
 
   it('lockedRefresh() never refreshes when news settles the flight while the tab catches up', async () => {
     const a = open();
-    a.writeRevision(5);
+    a.writeRevision(5, true);
     const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
     const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh }));
     await delay(50);
@@ -109,7 +110,7 @@ describe('lockedRefresh', () => {
 
   it('lockedRefresh() refreshes anyway when the news it waits for never comes', async () => {
     const a = open();
-    a.writeRevision(5);
+    a.writeRevision(5, true);
     const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
     const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh }));
     await until(() => outcome.completed, 'the refresh after the catch-up wait');

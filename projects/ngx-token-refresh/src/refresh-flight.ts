@@ -1,25 +1,46 @@
-import { AsyncSubject, Observable, Subscription } from 'rxjs';
+import { Observable, Subscriber, Subscription } from 'rxjs';
+
+type Outcome = { token: string } | { error: unknown } | null;
 
 /** One refresh in flight: what its waiters receive, and the subscription that runs the call. */
 export class RefreshFlight {
-  private readonly _result = new AsyncSubject<string>();
+  private readonly _waiters = new Set<Subscriber<string>>();
+  /** How the flight ended (`null`: cancelled), or `undefined` while it runs. */
+  private _outcome: Outcome | undefined;
   /** The running refresh call, cancelled when the flight ends before it does. */
   subscription: Subscription | null = null;
 
-  /** The new access token, once, or the error that ended the flight. */
-  readonly result: Observable<string> = this._result.asObservable();
+  /** The new access token, once, or the error that ended the flight; late waiters get it too. */
+  readonly result = new Observable<string>((waiter) => {
+    if (this._outcome === undefined) {
+      this._waiters.add(waiter);
+      return () => this._waiters.delete(waiter);
+    }
+    deliver(waiter, this._outcome);
+    return undefined;
+  });
 
   /** Cancels the call and completes the waiters without a token (the app was destroyed). */
   cancel(): void {
-    this.subscription?.unsubscribe();
-    this._result.complete();
+    this._finish(null);
   }
 
   /** Ends the flight: cancels the call, then gives the waiters `token`, or `error`. */
   end(outcome: { token: string } | { error: unknown }): void {
-    this.subscription?.unsubscribe();
-    if ('token' in outcome) this._result.next(outcome.token);
-    else this._result.error(outcome.error);
-    this._result.complete();
+    this._finish(outcome);
   }
+
+  private _finish(outcome: Outcome): void {
+    if (this._outcome !== undefined) return;
+    this._outcome = outcome;
+    this.subscription?.unsubscribe();
+    for (const waiter of [...this._waiters]) deliver(waiter, outcome);
+    this._waiters.clear();
+  }
+}
+
+function deliver(waiter: Subscriber<string>, outcome: Outcome): void {
+  if (outcome && 'error' in outcome) return waiter.error(outcome.error);
+  if (outcome) waiter.next(outcome.token);
+  waiter.complete();
 }

@@ -19,13 +19,13 @@ import { TokenPair } from './token-pair';
  */
 @Injectable()
 export class Refresher {
-  private readonly _config = inject(TOKEN_REFRESH_CONFIG);
+  /** The options; the interceptor reads them here, so a request costs one `inject`. */
+  readonly config = inject(TOKEN_REFRESH_CONFIG);
   private readonly _injector = inject(EnvironmentInjector);
   private readonly _store = inject(SessionStore);
   private readonly _tabs = inject(TAB_SYNC);
   private readonly _isRefreshing = signal(false);
   private _flight: RefreshFlight | null = null;
-
   readonly isRefreshing: Signal<boolean> = this._isRefreshing.asReadonly();
   /** Reports what happened, for `TokenService.events`. */
   readonly report = (event: TokenRefreshEvent): void => this._store.events.next(event);
@@ -72,7 +72,7 @@ export class Refresher {
    * refresh already replaced the token) retries with the current token without refreshing.
    */
   retryToken(rejected: string | null): Observable<string> | null {
-    if (rejected === null && !this._config.refreshTokenInCookie) return null;
+    if (rejected === null && !this.config.refreshTokenInCookie) return null;
     const session = this._store.session();
     if (!this._flight && !session && rejected !== null) {
       // The token's session has ended (logout or expiry) since the request left: never revive it.
@@ -99,14 +99,14 @@ export class Refresher {
 
   /** Whether there is a session to let a navigation through, refreshing first when needed. */
   hasSession(): Observable<boolean> {
-    const none = !this._store.session() && !this._flight && this._config.refreshTokenInCookie;
+    const none = !this._store.session() && !this._flight && this.config.refreshTokenInCookie;
     return (none ? this.refresh() : this.validAccessToken()).pipe(
       map((token) => token !== null && !hasExpired(this._store.session()?.expiresAt ?? null)),
       catchError(() => of(false)),
     );
   }
 
-  /** Starts a session (login), abandoning a refresh in flight in favour of these tokens. */
+  /** Starts a session (login); a refresh in flight is abandoned, its waiters get these tokens. */
   start(tokens: TokenPair): void {
     this._keep(tokens, null);
     this._settle({ token: tokens.accessToken });
@@ -131,8 +131,8 @@ export class Refresher {
     this._flight = flight;
     this._isRefreshing.set(true);
     const call = () =>
-      callRefresh(this._config, this._injector, this._store.session()?.refreshToken ?? null);
-    const subscription = this._tabs.locked(call, 2 * this._config.refreshTimeoutMs).subscribe({
+      callRefresh(this.config, this._injector, this._store.session()?.refreshToken ?? null);
+    const subscription = this._tabs.locked(call, 2 * this.config.refreshTimeoutMs).subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
         const expiresAt = this._keep(tokens, this._store.session()?.refreshToken ?? null);
@@ -162,7 +162,7 @@ export class Refresher {
   }
 
   private _end(error: SessionExpiredError): SessionExpiredError {
-    const hadSession = this._store.session() !== null || this._config.refreshTokenInCookie;
+    const hadSession = this._store.session() !== null || this.config.refreshTokenInCookie;
     this._store.forget(hadSession ? 'expired' : this._store.status());
     this._tabs.announce({ type: 'expired' });
     if (hadSession) this.report({ type: 'session-ended', reason: error.reason });
@@ -195,6 +195,6 @@ export class Refresher {
 
   /** The rule for "may this session refresh": it has a refresh token, or a cookie holds it. */
   private _canRefresh(session: Session | null): boolean {
-    return (session?.refreshToken ?? null) !== null || this._config.refreshTokenInCookie;
+    return (session?.refreshToken ?? null) !== null || this.config.refreshTokenInCookie;
   }
 }

@@ -16,6 +16,7 @@ describe('TabChannel', () => {
     gates.forEach((gate) => gate.release());
     opened.forEach((channel) => channel.close());
     localStorage.removeItem(markerKey(key));
+    localStorage.removeItem(`${markerKey(key)}:session`);
   });
 
   /** Opens a channel (of this spec's key unless told) that `afterEach` closes. */
@@ -243,7 +244,7 @@ describe('TabChannel', () => {
     });
   });
 
-  describe('readRevision() and writeRevision()', () => {
+  describe('readRevision(), writeRevision() and sessionAnnounced()', () => {
     it('readRevision() is 0 before any channel of the key wrote one', () => {
       expect(open().readRevision()).toBe(0);
     });
@@ -252,11 +253,11 @@ describe('TabChannel', () => {
       const a = open();
       const b = open();
       const elsewhere = open(uniqueKey());
-      a.writeRevision(7);
+      a.writeRevision(7, true);
       expect(b.readRevision()).toBe(7);
       expect(a.readRevision()).toBe(7);
       expect(elsewhere.readRevision()).toBe(0);
-      b.writeRevision(8);
+      b.writeRevision(8, true);
       expect(a.readRevision()).toBe(8);
     });
 
@@ -268,9 +269,31 @@ describe('TabChannel', () => {
       }
     });
 
+    it('sessionAnnounced() tells whether the newest revision written was a session, for every channel of the key', () => {
+      const a = open();
+      const b = open();
+      expect(b.sessionAnnounced()).withContext('nothing written').toBeFalse();
+      a.writeRevision(1, true);
+      expect(b.sessionAnnounced()).withContext('a session').toBeTrue();
+      a.writeRevision(2, false);
+      expect(b.sessionAnnounced()).withContext('a logout').toBeFalse();
+      a.writeRevision(3, true);
+      b.forgetSessionMark();
+      expect(a.sessionAnnounced()).withContext('forgotten').toBeFalse();
+      expect(a.readRevision()).toBe(3);
+    });
+
+    it('sessionAnnounced() is true where localStorage cannot be read (wait and see)', () => {
+      const a = open();
+      spyOn(Storage.prototype, 'getItem').and.throwError(
+        new DOMException('denied', 'SecurityError'),
+      );
+      expect(a.sessionAnnounced()).toBeTrue();
+    });
+
     it('readRevision() is 0 and writeRevision() does nothing where localStorage throws', () => {
       const a = open();
-      a.writeRevision(5);
+      a.writeRevision(5, true);
       spyOn(Storage.prototype, 'getItem').and.throwError(
         new DOMException('denied', 'SecurityError'),
       );
@@ -278,7 +301,7 @@ describe('TabChannel', () => {
         new DOMException('full', 'QuotaExceededError'),
       );
       expect(a.readRevision()).toBe(0);
-      expect(() => a.writeRevision(6)).not.toThrow();
+      expect(() => a.writeRevision(6, true)).not.toThrow();
     });
   });
 });

@@ -13,8 +13,8 @@ export type TabMessage =
 /**
  * The platform side of the link between the tabs of one origin: a `BroadcastChannel` for news, a
  * Web Lock so that only one tab refreshes at a time, a shared "open" lock that every tab holds
- * while it lives (so a new tab can tell whether any other tab is open), and a revision marker in
- * `localStorage` (a number, never a token). `open` returns `null` where the browser lacks the
+ * while it lives (so a new tab can tell whether any other tab is open), and in `localStorage` a
+ * revision marker and whether the newest news was a session (a number and a flag, never a token). `open` returns `null` where the browser lacks the
  * APIs or refuses them (insecure or opaque origins, old browsers).
  */
 export class TabChannel {
@@ -108,8 +108,27 @@ export class TabChannel {
     return Number.isFinite(value) && value > 0 ? value : 0;
   }
 
-  writeRevision(revision: number): void {
-    this._marker((storage) => storage.setItem(this._name, String(revision)));
+  /** Writes the revision of news this tab announces, and whether that news is a session. */
+  writeRevision(revision: number, session: boolean): void {
+    this._marker((storage) => {
+      storage.setItem(this._name, String(revision));
+      if (session) storage.setItem(this._sessionMark, '1');
+      else storage.removeItem(this._sessionMark);
+    });
+  }
+
+  /**
+   * Whether the newest news any tab announced was a session (tokens, not a logout or an end):
+   * only then may an open tab hold a session for a new one to join. `true` where it cannot be
+   * read (wait and see).
+   */
+  sessionAnnounced(): boolean {
+    return this._marker((storage) => storage.getItem(this._sessionMark)) !== null;
+  }
+
+  /** Forgets the session mark: this tab is alone and has none, so the mark was left by tabs gone. */
+  forgetSessionMark(): void {
+    this._marker((storage) => storage.removeItem(this._sessionMark));
   }
 
   close(): void {
@@ -119,6 +138,10 @@ export class TabChannel {
 
   private get _openLock(): string {
     return `${this._name}:open`;
+  }
+
+  private get _sessionMark(): string {
+    return `${this._name}:session`;
   }
 
   /** Holds the shared "open" lock until `close()`, so that new tabs know this one is there. */

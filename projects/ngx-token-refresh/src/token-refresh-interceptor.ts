@@ -9,7 +9,7 @@ import { DOCUMENT, inject } from '@angular/core';
 import { Observable, catchError, switchMap, throwError } from 'rxjs';
 import { isAllowedUrl, originOfPage } from './allowed-origin';
 import { SKIP_TOKEN } from './skip-token';
-import { TOKEN_REFRESH_CONFIG, TokenRefreshConfig } from './token-refresh-config';
+import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { Refresher } from './refresher';
 
@@ -37,7 +37,8 @@ const FALLBACK_ORIGIN = 'http://localhost';
  * ```
  */
 export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
-  if (req.context.get(SKIP_TOKEN)) return next(req);
+  // `has` first: `get` alone would store the default in every request's context.
+  if (req.context.has(SKIP_TOKEN) && req.context.get(SKIP_TOKEN)) return next(req);
   // A synchronous throw would escape HttpClient's bookkeeping and leave the request (and a
   // server render waiting on it) pending forever: the caller gets it as the request's error.
   try {
@@ -48,13 +49,13 @@ export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
 };
 
 function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
-  const config = inject(TOKEN_REFRESH_CONFIG, { optional: true });
-  if (!config) {
+  const refresher = inject(Refresher, { optional: true });
+  if (!refresher) {
     const message = 'tokenRefreshInterceptor needs provideTokenRefresh({...}) in the providers.';
     return throwError(() => new TokenRefreshConfigError(message));
   }
+  const { config } = refresher;
   if (req.headers.has(config.headerName) || !isAllowed(req.url, config)) return next(req);
-  const refresher = inject(Refresher);
   const token = refresher.tokenNow();
   // The common case (a valid token, no refresh in flight) goes out at once.
   if (token !== undefined) return sendWithRetry(req, token, next, refresher, config);
@@ -109,8 +110,7 @@ function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpE
 }
 
 function isAllowed(url: string, config: TokenRefreshConfig): boolean {
-  const document = inject(DOCUMENT, { optional: true });
-  const page = (document && pages.get(document)) || readPage(document);
+  const page = pages.get(config) ?? readPage(config);
   return isAllowedUrl(url, page.base, page.origin, config.allowedOrigins);
 }
 
@@ -120,12 +120,14 @@ interface Page {
 }
 
 /**
- * Each document's base URL and origin, read once: the origin never changes, and the base only
- * moves within it (history navigation), which resolves relative URLs to the same origin.
+ * The base URL and origin of each app's document (one app: one config), read once: the origin
+ * never changes, and the base only moves within it (history navigation), which resolves relative
+ * URLs to the same origin.
  */
-const pages = new WeakMap<Document, Page>();
+const pages = new WeakMap<TokenRefreshConfig, Page>();
 
-function readPage(document: Document | null): Page {
+function readPage(config: TokenRefreshConfig): Page {
+  const document = inject(DOCUMENT, { optional: true });
   let base = FALLBACK_BASE;
   let origin = FALLBACK_ORIGIN;
   // A server DOM may not implement these reads and throw (domino's `baseURI` does): each one
@@ -138,6 +140,6 @@ function readPage(document: Document | null): Page {
     base = document?.baseURI || base;
   } catch {}
   const page = { base, origin };
-  if (document) pages.set(document, page);
+  pages.set(config, page);
   return page;
 }
