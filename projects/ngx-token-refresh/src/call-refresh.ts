@@ -39,7 +39,9 @@ export function callRefresh(
           next: settle,
           error: (error: unknown) => subscriber.error(error),
           complete: () =>
-            subscriber.error(new InvalidRefreshResponseError('`refresh` completed without a value')),
+            subscriber.error(
+              new InvalidRefreshResponseError('`refresh` completed without a value'),
+            ),
         }),
       );
     } else {

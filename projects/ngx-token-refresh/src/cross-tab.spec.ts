@@ -168,7 +168,7 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(outcome.values).toEqual(['T1']);
   });
 
-  it('sends a new tab\'s anonymous request at once when no tab of the origin announced a session', () => {
+  it("sends a new tab's anonymous request at once when no tab of the origin announced a session", () => {
     const { http, backend, tokens } = setup(options);
     const outcome = record(http.get('/api/first'));
     const request = backend.expectOne('/api/first'); // synchronously: no join wait
