@@ -24,6 +24,7 @@ const BURST = 20;
 const SLOW_REFRESH_MS = 4000;
 /** The revision marker the library keeps in localStorage (a number, never a token). */
 const REVISION_KEY = 'ngx-token-refresh:ngx-token-refresh';
+const SESSION_MARK_KEY = `${REVISION_KEY}:session`;
 
 let server;
 let context;
@@ -112,8 +113,13 @@ step('new tabs join the session; after expiry 5 tabs share one refresh', async (
       session: { ...sessionStorage },
     }));
     assert.deepEqual(Object.keys(stored.session), [], 'nothing in sessionStorage');
-    assert.deepEqual(Object.keys(stored.local), [REVISION_KEY], 'only the revision marker');
+    assert.deepEqual(
+      Object.keys(stored.local).sort(),
+      [REVISION_KEY, SESSION_MARK_KEY],
+      'only the revision marker and the session mark',
+    );
     assert.match(stored.local[REVISION_KEY], /^\d+$/);
+    assert.equal(stored.local[SESSION_MARK_KEY], '1');
   }
 
   await settledGeneration();

@@ -1,5 +1,8 @@
-import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
+import { RefreshLock } from './refresh-lock';
 import { StoredTokens } from './stored-tokens';
+
+/** What a tab waiting for the refresh lock posts, for the tab that keeps it (`RefreshLock`). */
+const LOCK_WANTED = { type: 'refresh-lock-wanted' } as const;
 
 /** What tabs tell each other about the shared session. */
 export type TabMessage =
@@ -12,20 +15,27 @@ export type TabMessage =
 
 /**
  * The platform side of the link between the tabs of one origin: a `BroadcastChannel` for news, a
- * Web Lock so that only one tab refreshes at a time, a shared "open" lock that every tab holds
- * while it lives (so a new tab can tell whether any other tab is open), and in `localStorage` a
- * revision marker and whether the newest news was a session (a number and a flag, never a token). `open` returns `null` where the browser lacks the
- * APIs or refuses them (insecure or opaque origins, old browsers).
+ * Web Lock so that only one tab refreshes at a time (`RefreshLock`), a shared "open" lock that
+ * every tab holds while it lives (so a new tab can tell whether any other tab is open), and in
+ * `localStorage` a revision marker and whether the newest news was a session (a number and a
+ * flag, never a token). `open` returns `null` where the browser lacks the APIs or refuses them
+ * (insecure or opaque origins, old browsers).
  */
 export class TabChannel {
   private readonly _channel: BroadcastChannel;
   private readonly _closed = new AbortController();
+  private readonly _lock: RefreshLock;
+  private _handler: (message: TabMessage) => void = () => undefined;
 
   private constructor(
     private readonly _name: string,
     private readonly _locks: LockManager,
   ) {
     this._channel = new BroadcastChannel(_name);
+    const ask = () => this.post(LOCK_WANTED);
+    this._lock = new RefreshLock(_locks, _name, ask, this._closed.signal);
+    this._channel.onmessage = ({ data }: MessageEvent<TabMessage | typeof LOCK_WANTED>) =>
+      data.type === LOCK_WANTED.type ? this._lock.asked() : this._handler(data);
     this._holdOpenLock();
   }
 
@@ -60,10 +70,10 @@ export class TabChannel {
 
   /** Calls `handler` for each message another tab posts. */
   listen(handler: (message: TabMessage) => void): void {
-    this._channel.onmessage = (event: MessageEvent<TabMessage>) => handler(event.data);
+    this._handler = handler;
   }
 
-  post(message: TabMessage): void {
+  post(message: TabMessage | typeof LOCK_WANTED): void {
     // A closed channel (the app was destroyed) throws: the news has nobody left to tell here.
     try {
       this._channel.postMessage(message);
@@ -71,35 +81,11 @@ export class TabChannel {
   }
 
   /**
-   * Runs `work` while holding the origin-wide refresh lock. Waiting is bounded: after
-   * `timeoutMs`, or when `signal` aborts, it rejects without running `work`. A tab that dies
-   * holding the lock releases it with its death.
+   * Runs `work` while holding the origin-wide refresh lock (see `RefreshLock`): waiting is bounded
+   * by `timeoutMs` and `signal`.
    */
   withLock<T>(timeoutMs: number, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-    if (signal.aborted) return Promise.reject(signal.reason);
-    const waiting = new AbortController();
-    const timer = setTimeout(
-      () => waiting.abort(new RefreshLockTimeoutError(timeoutMs)),
-      timeoutMs,
-    );
-    const abort = () => waiting.abort(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    const granted = (): Promise<T> => {
-      clearTimeout(timer);
-      return work();
-    };
-    let locked: Promise<T>;
-    // A document may refuse Web Locks (SecurityError): refresh without the lock, the way a
-    // browser without Web Locks does, rather than fail.
-    try {
-      locked = this._locks.request(this._name, { signal: waiting.signal }, granted) as Promise<T>;
-    } catch {
-      locked = granted();
-    }
-    return locked.finally(() => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-    });
+    return this._lock.run(timeoutMs, signal, work);
   }
 
   /** The newest revision any tab has written, or 0. */
@@ -112,8 +98,9 @@ export class TabChannel {
   writeRevision(revision: number, session: boolean): void {
     this._marker((storage) => {
       storage.setItem(this._name, String(revision));
-      if (session) storage.setItem(this._sessionMark, '1');
-      else storage.removeItem(this._sessionMark);
+      // Each write costs the page an IPC; the mark rarely changes.
+      if (!session) storage.removeItem(this._sessionMark);
+      else if (storage.getItem(this._sessionMark) === null) storage.setItem(this._sessionMark, '1');
     });
   }
 

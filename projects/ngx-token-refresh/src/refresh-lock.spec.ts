@@ -1,0 +1,94 @@
+import { RefreshLock } from './refresh-lock';
+
+describe('RefreshLock', () => {
+  let name: string;
+  let closers: AbortController[];
+
+  beforeEach(() => {
+    name = `spec-lock-${Math.random().toString(36).slice(2)}`;
+    closers = [];
+  });
+  afterEach(() => closers.forEach((closer) => closer.abort()));
+
+  /** A tab's lock; `ask` is what it posts to the other tabs while it waits. */
+  function tab(ask: () => void = () => undefined): { lock: RefreshLock; close: () => void } {
+    const closer = new AbortController();
+    closers.push(closer);
+    return {
+      lock: new RefreshLock(navigator.locks, name, ask, closer.signal),
+      close: () => closer.abort(),
+    };
+  }
+
+  async function isHeld(): Promise<boolean> {
+    const { held = [] } = await navigator.locks.query();
+    return held.some((lock) => lock.name === name);
+  }
+
+  it('run() keeps the lock after its work, and runs the next work without a lock request', async () => {
+    const { lock } = tab();
+    await expectAsync(lock.run(1000, neverAborted(), async () => 'one')).toBeResolvedTo('one');
+    expect(await isHeld()).toBeTrue();
+    const request = spyOn(navigator.locks, 'request').and.callThrough();
+    await expectAsync(lock.run(1000, neverAborted(), async () => 'two')).toBeResolvedTo('two');
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('run() asks the tab that keeps the lock to let go, which it does once its work is done', async () => {
+    const a = tab();
+    let finish!: () => void;
+    const first = a.lock.run(5000, neverAborted(), () => new Promise<void>((r) => (finish = r)));
+    await until(() => finish !== undefined);
+    const b = tab(() => a.lock.asked());
+    const bWork = jasmine.createSpy('work').and.resolveTo('b');
+    const second = b.lock.run(5000, neverAborted(), bWork);
+    await delay(50);
+    expect(bWork).withContext('while the first work runs').not.toHaveBeenCalled();
+    finish();
+    await first;
+    await expectAsync(second).toBeResolvedTo('b');
+  });
+
+  it('run() keeps asking while it waits, so an ask the holder missed is not lost', async () => {
+    const a = tab();
+    await a.lock.run(1000, neverAborted(), async () => undefined);
+    let asks = 0;
+    const b = tab(() => {
+      asks++;
+      if (asks === 3) a.lock.asked(); // the first two asks went nowhere
+    });
+    await expectAsync(b.lock.run(5000, neverAborted(), async () => 'b')).toBeResolvedTo('b');
+    expect(asks).toBe(3);
+  });
+
+  it('lets go of the lock when the page is hidden', async () => {
+    const { lock } = tab();
+    await lock.run(1000, neverAborted(), async () => undefined);
+    spyOnProperty(document, 'visibilityState').and.returnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(async () => !(await isHeld()));
+  });
+
+  it('lets go of the lock when it closes', async () => {
+    const { lock, close } = tab();
+    await lock.run(1000, neverAborted(), async () => undefined);
+    close();
+    await until(async () => !(await isHeld()));
+  });
+});
+
+function neverAborted(): AbortSignal {
+  return new AbortController().signal;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let waited = 0; waited < 2000; waited += 10) {
+    if (await condition()) return;
+    await delay(10);
+  }
+  throw new Error('the condition never held');
+}
