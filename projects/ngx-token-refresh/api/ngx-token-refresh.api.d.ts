@@ -8,6 +8,12 @@ declare class InvalidRefreshResponseError extends Error {
     readonly name = "InvalidRefreshResponseError";
     constructor(problem: string);
 }
+interface TokenEndpointOptions {
+    url: string;
+    clientId: string;
+    scope?: string;
+    params?: Record<string, string>;
+}
 interface TokenPair {
     accessToken: string;
     refreshToken?: string | null;
@@ -26,6 +32,7 @@ interface TokenStorage {
 declare const TOKEN_STORAGE: InjectionToken<TokenStorage>;
 interface TokenRefreshOptions {
     refreshUrl?: string;
+    tokenEndpoint?: TokenEndpointOptions;
     refresh?: (refreshToken: string | null) => Observable<TokenPair> | Promise<TokenPair>;
     allowedOrigins?: (string | RegExp)[];
     loginUrl?: string;
@@ -91,4 +98,4 @@ declare class TokenService {
 }
 declare function ɵprovideSingleTabSync(): Provider;
 export { InvalidRefreshResponseError, RefreshLockTimeoutError, SKIP_TOKEN, SessionExpiredError, TOKEN_STORAGE, TokenRefreshConfigError, TokenService, provideTokenRefresh, sessionGuard, sessionMatchGuard, skipToken, tokenRefreshInterceptor, ɵprovideSingleTabSync };
-export type { SessionEndReason, SessionStatus, StoredTokens, TokenPair, TokenRefreshEvent, TokenRefreshOptions, TokenStorage };
+export type { SessionEndReason, SessionStatus, StoredTokens, TokenEndpointOptions, TokenPair, TokenRefreshEvent, TokenRefreshOptions, TokenStorage };

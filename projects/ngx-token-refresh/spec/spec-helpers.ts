@@ -30,7 +30,7 @@ export function setup(
   options: Partial<TokenRefreshOptions> = {},
   providers: (Provider | EnvironmentProviders)[] = [],
 ) {
-  const refreshOption = options.refresh ? {} : { refreshUrl: REFRESH_URL };
+  const refreshOption = options.refresh || options.tokenEndpoint ? {} : { refreshUrl: REFRESH_URL };
   // The default configuration (crossTab on) with this tab's sync swapped for a single tab's,
   // whose refresh is synchronous, unless a spec asks for cross-tab mode explicitly.
   const singleTab = options.crossTab === true ? [] : [ɵprovideSingleTabSync()];

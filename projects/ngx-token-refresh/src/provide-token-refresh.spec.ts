@@ -16,11 +16,15 @@ describe('provideTokenRefresh', () => {
   const invalid: [string, unknown, RegExp][] = [
     ['no options', undefined, /options object/],
     [
-      'neither refreshUrl nor refresh',
+      'neither refreshUrl, tokenEndpoint nor refresh',
       {},
-      /exactly one of `refreshUrl` and `refresh`, got neither/,
+      /exactly one of `refreshUrl`, `tokenEndpoint` and `refresh`, got none/,
     ],
-    ['both', { refreshUrl: '/r', refresh: () => null }, /exactly one .* got both/],
+    [
+      'both refreshUrl and refresh',
+      { refreshUrl: '/r', refresh: () => null },
+      /exactly one .* got `refreshUrl` and `refresh`/,
+    ],
     ['an empty refreshUrl', { refreshUrl: ' ' }, /`refreshUrl` must be a non-empty URL/],
     ['a refresh that is not a function', { refresh: 'x' }, /`refresh` must be a function/],
     ['a negative leeway', { refreshUrl: '/r', leewaySeconds: -1 }, /`leewaySeconds` must be/],

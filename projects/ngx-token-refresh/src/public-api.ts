@@ -10,6 +10,7 @@ export { sessionGuard, sessionMatchGuard } from './session-guard';
 export { SKIP_TOKEN, skipToken } from './skip-token';
 export type { StoredTokens } from './stored-tokens';
 export type { TokenPair } from './token-pair';
+export type { TokenEndpointOptions } from './token-endpoint-options';
 export { TokenRefreshConfigError } from './token-refresh-config-error';
 export { tokenRefreshInterceptor } from './token-refresh-interceptor';
 export type { TokenRefreshOptions } from './token-refresh-options';

@@ -1,6 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { InjectionToken } from '@angular/core';
+import { Observable } from 'rxjs';
 import { OriginRule, parseAllowedOrigins } from './allowed-origin';
+import { refreshWithTokenEndpoint } from './refresh-with-token-endpoint';
 import { refreshWithUrl } from './refresh-with-url';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { TokenRefreshOptions } from './token-refresh-options';
@@ -9,7 +11,8 @@ import { validateOptions } from './validate-options';
 
 /** The options after validation, with every default filled in. */
 export interface TokenRefreshConfig {
-  readonly refresh: NonNullable<TokenRefreshOptions['refresh']>;
+  /** The refresh call; its answer is read by `readRefreshResponse`. */
+  readonly refresh: (refreshToken: string | null) => Observable<unknown> | Promise<unknown>;
   readonly allowedOrigins: readonly OriginRule[];
   readonly loginUrl: string;
   readonly leewayMs: number;
@@ -34,10 +37,17 @@ export const TOKEN_REFRESH_CONFIG = new InjectionToken<TokenRefreshConfig>(
  */
 export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRefreshConfig {
   if (typeof ngDevMode === 'undefined' || ngDevMode) validateOptions(options);
-  else if (!options.refresh && !options.refreshUrl) throw new TokenRefreshConfigError('refreshUrl');
-  const { refreshUrl, refresh, refreshTokenInCookie = false, authScheme = 'Bearer ' } = options;
+  else if (!options.refresh && !options.refreshUrl && !options.tokenEndpoint) {
+    throw new TokenRefreshConfigError('refreshUrl');
+  }
+  const { refreshUrl, tokenEndpoint, refreshTokenInCookie = false } = options;
+  const { authScheme = 'Bearer ' } = options;
   return {
-    refresh: refresh ?? refreshWithUrl(refreshUrl!, refreshTokenInCookie),
+    refresh:
+      options.refresh ??
+      (tokenEndpoint
+        ? refreshWithTokenEndpoint(tokenEndpoint)
+        : refreshWithUrl(refreshUrl!, refreshTokenInCookie)),
     allowedOrigins: parseAllowedOrigins(options.allowedOrigins ?? []),
     loginUrl: options.loginUrl ?? '/login',
     leewayMs: (options.leewaySeconds ?? 30) * 1000,

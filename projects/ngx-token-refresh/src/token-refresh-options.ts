@@ -1,10 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Observable } from 'rxjs';
+import { TokenEndpointOptions } from './token-endpoint-options';
 import { TokenPair } from './token-pair';
 import { TokenStorage } from './token-storage';
 
 /**
- * Options for `provideTokenRefresh`. Give exactly one of `refreshUrl` and `refresh`.
+ * Options for `provideTokenRefresh`. Give exactly one of `refreshUrl`, `tokenEndpoint` and
+ * `refresh`.
  *
  * @usageNotes
  * ```ts
@@ -24,6 +26,13 @@ export interface TokenRefreshOptions {
    * optionally `refreshToken` or `refresh_token` (rotation) and `expiresIn` or `expires_in`.
    */
   refreshUrl?: string;
+  /**
+   * Instead of `refreshUrl`, an OAuth 2 token endpoint (Keycloak, Auth0, Okta, Entra ID, Cognito,
+   * any RFC 6749 server): the refresh is the `refresh_token` grant as a form, and the answer's
+   * `access_token`, `refresh_token` and `expires_in` are read. `400 invalid_grant` ends the
+   * session.
+   */
+  tokenEndpoint?: TokenEndpointOptions;
   /**
    * Instead of `refreshUrl`, for any other endpoint shape: exchanges the refresh token for new
    * tokens. Runs in an injection context, so `inject(HttpClient)` works inside; send its

@@ -1,4 +1,5 @@
 import { TokenRefreshConfigError } from './token-refresh-config-error';
+import { TokenEndpointOptions } from './token-endpoint-options';
 import { TokenRefreshOptions } from './token-refresh-options';
 import { TokenStorage } from './token-storage';
 
@@ -13,12 +14,15 @@ export function validateOptions(options: TokenRefreshOptions): void {
   if (typeof options !== 'object' || options === null) {
     fail('provideTokenRefresh() needs an options object such as { refreshUrl: "/api/refresh" }.');
   }
-  const { refreshUrl, refresh, storage = 'memory' } = options;
-  if ((refreshUrl === undefined) === (refresh === undefined)) {
-    fail(
-      `give exactly one of \`refreshUrl\` and \`refresh\`, got ${refresh ? 'both' : 'neither'}.`,
-    );
+  const { refreshUrl, refresh, tokenEndpoint, storage = 'memory' } = options;
+  const ways = (['refreshUrl', 'tokenEndpoint', 'refresh'] as const).filter(
+    (key) => options[key] !== undefined,
+  );
+  if (ways.length !== 1) {
+    const got = ways.length ? `got ${ways.map((key) => `\`${key}\``).join(' and ')}` : 'got none';
+    fail(`give exactly one of \`refreshUrl\`, \`tokenEndpoint\` and \`refresh\`, ${got}.`);
   }
+  if (tokenEndpoint !== undefined) validateTokenEndpoint(tokenEndpoint, options);
   if (refreshUrl !== undefined && !isText(refreshUrl)) {
     fail('`refreshUrl` must be a non-empty URL string such as "/api/auth/refresh".');
   }
@@ -38,6 +42,36 @@ export function validateOptions(options: TokenRefreshOptions): void {
   check(options, 'authScheme', 'a string', (v) => typeof v === 'string');
   check(options, 'refreshTimeoutMs', 'a number > 0', isPositive);
   check(options, 'crossTab', 'a boolean', isBool);
+}
+
+const RESERVED_FIELDS = ['grant_type', 'refresh_token', 'client_id', 'scope'];
+
+function validateTokenEndpoint(endpoint: TokenEndpointOptions, options: TokenRefreshOptions) {
+  const example = "{ url: 'https://auth.example.com/oauth/token', clientId: 'spa' }";
+  if (typeof endpoint !== 'object' || endpoint === null) {
+    fail(`\`tokenEndpoint\` must be an object such as ${example}.`);
+  }
+  if (!isText(endpoint.url)) fail(`\`tokenEndpoint.url\` must be a non-empty URL string.`);
+  if (!isText(endpoint.clientId)) fail('`tokenEndpoint.clientId` must be a non-empty string.');
+  if (endpoint.scope !== undefined && typeof endpoint.scope !== 'string') {
+    fail('`tokenEndpoint.scope` must be a string such as "openid offline_access".');
+  }
+  const params: unknown = endpoint.params ?? {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    fail('`tokenEndpoint.params` must be an object of form fields.');
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string') fail(`\`tokenEndpoint.params.${name}\` must be a string.`);
+    if (RESERVED_FIELDS.includes(name)) {
+      fail(`\`tokenEndpoint.params\` cannot set \`${name}\`: the library sends it.`);
+    }
+  }
+  if (options.refreshTokenInCookie) {
+    fail(
+      '`tokenEndpoint` sends the refresh token in the form body; it cannot be combined with ' +
+        '`refreshTokenInCookie` (use `refreshUrl` or `refresh` for a cookie).',
+    );
+  }
 }
 
 function check(
