@@ -13,10 +13,13 @@ export class InvalidTokenError extends Error {}
 export function createAccessTokens({ ttlMs }) {
   const secret = randomBytes(32);
 
-  /** @param {{ sub: string, sid: string, gen: number }} claims */
-  async function sign({ sub, sid, gen }) {
+  /**
+   * @param {{ sub: string, sid: string, gen: number, jkt?: string | null }} claims `jkt`: the
+   *   thumbprint of the DPoP key the token is bound to (`cnf.jkt`, RFC 9449), if any
+   */
+  async function sign({ sub, sid, gen, jkt = null }) {
     const nowMs = Date.now();
-    const token = await new SignJWT({ sid, gen })
+    const token = await new SignJWT({ sid, gen, ...(jkt ? { cnf: { jkt } } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(sub)
       .setJti(randomUUID())
@@ -26,7 +29,10 @@ export function createAccessTokens({ ttlMs }) {
     return { token, expiresIn: ttlMs / 1000 };
   }
 
-  /** @returns {Promise<{ sub: string, jti: string, sid: string, gen: number, exp: number }>} */
+  /**
+   * @returns {Promise<{ sub: string, jti: string, sid: string, gen: number, exp: number,
+   *   jkt: string | null }>} `jkt`: the DPoP key thumbprint it is bound to, or null (a bearer token)
+   */
   async function verify(token) {
     let payload;
     try {
@@ -39,8 +45,8 @@ export function createAccessTokens({ ttlMs }) {
     if (typeof payload.exp !== 'number' || Date.now() >= Math.round(payload.exp * 1000)) {
       throw new InvalidTokenError('token expired');
     }
-    const { sub, jti, sid, gen, exp } = payload;
-    return { sub, jti, sid, gen, exp };
+    const { sub, jti, sid, gen, exp, cnf } = payload;
+    return { sub, jti, sid, gen, exp, jkt: typeof cnf?.jkt === 'string' ? cnf.jkt : null };
   }
 
   return { sign, verify, ttlMs };

@@ -1,6 +1,7 @@
 // POST /api/auth/login, /api/auth/refresh (rotation + reuse detection) and /api/auth/logout.
 import { Router } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DpopError, htuOf } from './dpop-proofs.mjs';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.mjs';
 
 const DEMO_USERS = new Map([['demo', 'demo']]);
@@ -16,9 +17,29 @@ function readRefreshToken(req) {
 }
 
 /**
- * @param {{ accessTokens: any, families: any, stats: any, faults: any }} deps
+ * The thumbprint of the DPoP key that proves this request (`DPoP` header), or null without a
+ * proof. An unusable proof is answered here (400, with a fresh `DPoP-Nonce` when the server wants
+ * one) and resolves `undefined`: the route stops.
  */
-export function createAuthRouter({ accessTokens, families, stats, faults }) {
+async function proofKey(req, res, dpop) {
+  if (req.get('DPoP') === undefined) return null;
+  try {
+    const { jkt } = await dpop.verify(req.get('DPoP'), { htm: req.method, htu: htuOf(req) });
+    return jkt;
+  } catch (error) {
+    if (!(error instanceof DpopError)) throw error;
+    if (error.code === 'use_dpop_nonce') res.set('DPoP-Nonce', dpop.currentNonce());
+    res.status(400).json({ error: error.code, error_description: error.message });
+    return undefined;
+  }
+}
+
+/**
+ * Login and refresh bind their tokens to the DPoP key of the request's proof, if it has one
+ * (token type `DPoP`, access token `cnf.jkt`, the refresh token family bound to the key).
+ * @param {{ accessTokens: any, families: any, stats: any, faults: any, dpop: any }} deps
+ */
+export function createAuthRouter({ accessTokens, families, stats, faults, dpop }) {
   const router = Router();
 
   async function sendTokens(res, family, refreshToken) {
@@ -26,9 +47,12 @@ export function createAuthRouter({ accessTokens, families, stats, faults }) {
       sub: family.sub,
       sid: family.id,
       gen: family.gen,
+      jkt: family.jkt,
     });
     setRefreshCookie(res, refreshToken, families.refreshTtlMs);
-    res.json({ accessToken: token, refreshToken, expiresIn, tokenType: 'Bearer' });
+    if (dpop.requireNonce) res.set('DPoP-Nonce', dpop.currentNonce());
+    const tokenType = family.jkt ? 'DPoP' : 'Bearer';
+    res.json({ accessToken: token, refreshToken, expiresIn, tokenType });
   }
 
   router.post('/login', async (req, res) => {
@@ -36,8 +60,10 @@ export function createAuthRouter({ accessTokens, families, stats, faults }) {
     if (typeof username !== 'string' || DEMO_USERS.get(username) !== password) {
       return res.status(401).json({ error: 'invalid_credentials' });
     }
+    const jkt = await proofKey(req, res, dpop);
+    if (jkt === undefined) return;
     stats.increment('logins');
-    const { family, refreshToken } = families.start(username);
+    const { family, refreshToken } = families.start(username, jkt);
     await sendTokens(res, family, refreshToken);
   });
 
@@ -58,7 +84,11 @@ export function createAuthRouter({ accessTokens, families, stats, faults }) {
 
     const { token, fromCookie } = readRefreshToken(req);
     if (!token) return fail(400, 'invalid_request');
-    const result = families.rotate(token);
+    const jkt = await proofKey(req, res, dpop);
+    if (jkt === undefined) return stats.increment('refreshFailures');
+    const result = families.rotate(token, jkt);
+    // A token bound to a DPoP key, refreshed without a proof: the proof is what is missing.
+    if (result.reason === 'key' && jkt === null) return fail(400, 'invalid_dpop_proof');
     if (!result.ok) {
       if (result.reason === 'reuse') stats.increment('reuseDetections');
       if (fromCookie) clearRefreshCookie(res);

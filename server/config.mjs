@@ -26,6 +26,7 @@ export function readConfig(env) {
     testMode: env.TEST_MODE === '1' || env.TEST_MODE === 'true',
     latencyMs,
     staticDir: env.STATIC_DIR || undefined,
+    dpopNonce: env.DPOP_NONCE === '1' || env.DPOP_NONCE === 'true',
     exitOnStdinEnd: env.EXIT_ON_STDIN_END === '1',
   };
 }

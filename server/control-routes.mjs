@@ -2,8 +2,9 @@
 import { Router } from 'express';
 import { FaultSettingsError } from './faults.mjs';
 
-export function createControlRouter({ stats, faults, families, testMode }) {
+export function createControlRouter({ stats, faults, families, dpop, testMode }) {
   const router = Router();
+  const nonceAtStart = dpop.requireNonce;
 
   router.get('/_stats', (req, res) => res.json(stats.snapshot()));
   if (!testMode) return router;
@@ -11,6 +12,7 @@ export function createControlRouter({ stats, faults, families, testMode }) {
   router.post('/_reset', (req, res) => {
     stats.reset();
     faults.reset();
+    dpop.requireNonce = nonceAtStart;
     res.json({ stats: stats.snapshot(), faults: faults.get() });
   });
 
@@ -23,6 +25,15 @@ export function createControlRouter({ stats, faults, families, testMode }) {
       if (!(error instanceof FaultSettingsError)) throw error;
       res.status(400).json({ error: 'invalid_request', message: error.message });
     }
+  });
+
+  router.post('/_dpop', (req, res) => {
+    const { requireNonce } = req.body ?? {};
+    if (typeof requireNonce !== 'boolean') {
+      return res.status(400).json({ error: 'invalid_request', message: 'requireNonce: boolean' });
+    }
+    dpop.requireNonce = requireNonce;
+    res.json({ requireNonce });
   });
 
   router.post('/_revoke-all', (req, res) => res.json({ revoked: families.revokeAll() }));

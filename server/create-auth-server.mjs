@@ -2,6 +2,7 @@
 import express from 'express';
 import path from 'node:path';
 import { createAccessTokens } from './access-tokens.mjs';
+import { createDpopProofs } from './dpop-proofs.mjs';
 import { createAuthRouter } from './auth-routes.mjs';
 import { createFaults, faultMiddleware } from './faults.mjs';
 import { createResourceRouter } from './resource-routes.mjs';
@@ -11,7 +12,8 @@ import { createTokenFamilies } from './token-families.mjs';
 
 /**
  * @param {{ accessTtlMs?: number, refreshTtlMs?: number, reuseGraceMs?: number, testMode?: boolean,
- *   latencyMs?: number, staticDir?: string }} [config]
+ *   latencyMs?: number, staticDir?: string, dpopNonce?: boolean }} [config] `dpopNonce`: DPoP
+ *   proofs must carry the server's nonce (RFC 9449 section 8)
  * @returns {{ app: import('express').Express, state: object }}
  */
 export function createAuthServer(config = {}) {
@@ -22,12 +24,14 @@ export function createAuthServer(config = {}) {
     testMode = false,
     latencyMs = 0,
     staticDir,
+    dpopNonce = false,
   } = config;
   const state = {
     accessTokens: createAccessTokens({ ttlMs: accessTtlMs }),
     families: createTokenFamilies({ refreshTtlMs, reuseGraceMs }),
     stats: createStats(),
     faults: createFaults({ latencyMs }),
+    dpop: createDpopProofs({ requireNonce: dpopNonce }),
   };
 
   const app = express();

@@ -30,6 +30,7 @@ server.listen(config.port, HOST, () => {
   if (config.server === 'auth') {
     const { accessTtlMs, refreshTtlMs, reuseGraceMs, testMode, latencyMs, staticDir } = config;
     const details = { accessTtlMs, refreshTtlMs, reuseGraceMs, testMode, latencyMs, staticDir };
+    if (config.dpopNonce) details.dpopNonce = true;
     console.error(`auth server listening on ${url} ${JSON.stringify(details)}`);
   } else {
     console.error(`header recorder listening on ${url}`);

@@ -10,9 +10,9 @@ const ITEMS = [
 ];
 const MAX_SLOW_MS = 10_000;
 
-export function createResourceRouter({ accessTokens, stats }) {
+export function createResourceRouter({ accessTokens, stats, dpop }) {
   const router = Router();
-  const auth = requireBearer({ accessTokens, stats });
+  const auth = requireBearer({ accessTokens, stats, dpop });
 
   router.get('/profile', auth, (req, res) => {
     const { sub, gen, sid } = req.claims;
@@ -34,7 +34,10 @@ export function createResourceRouter({ accessTokens, stats }) {
     res.json({ waitedMs: ms, sub: req.claims.sub, gen: req.claims.gen });
   });
 
-  router.get('/whoami', auth, (req, res) => res.json(req.claims));
+  router.get('/whoami', auth, (req, res) => {
+    const { jkt, ...claims } = req.claims;
+    res.json(jkt ? { ...claims, jkt } : claims);
+  });
 
   return router;
 }

@@ -15,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * the rotation other tabs already hold), and it counts as `grace: true` instead of theft.
  *
  * rotate() results: { ok: true, family, refreshToken, grace } or { ok: false, reason } with
- * reason 'unknown' | 'revoked' | 'expired' | 'reuse'.
+ * reason 'unknown' | 'revoked' | 'expired' | 'reuse' | 'key'.
  *
  * @param {{ refreshTtlMs: number, reuseGraceMs?: number }} options
  */
@@ -36,18 +36,23 @@ export function createTokenFamilies({ refreshTtlMs, reuseGraceMs = 0 }) {
     return refreshToken;
   }
 
-  /** Starts a new family (login). */
-  function start(sub) {
-    const family = { id: randomUUID(), sub, gen: 1, revoked: false, current: '' };
+  /** Starts a new family (login); `jkt` binds its refresh tokens to a DPoP key. */
+  function start(sub, jkt = null) {
+    const family = { id: randomUUID(), sub, gen: 1, revoked: false, current: '', jkt };
     families.set(family.id, family);
     return { family, refreshToken: issue(family) };
   }
 
-  /** Uses a refresh token: rotates it or reports why it cannot be used. */
-  function rotate(refreshToken) {
+  /**
+   * Uses a refresh token: rotates it or reports why it cannot be used. A family bound to a DPoP
+   * key only accepts a refresh proven with that key (`jkt`); anything else leaves the token as
+   * it was (reason 'key').
+   */
+  function rotate(refreshToken, jkt = null) {
     const entry = tokens.get(refreshToken);
     if (!entry) return { ok: false, reason: 'unknown' };
     const family = families.get(entry.familyId);
+    if (family.jkt && family.jkt !== jkt) return { ok: false, reason: 'key', family };
     const grace =
       entry.rotated &&
       !family.revoked &&
