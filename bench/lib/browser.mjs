@@ -1,25 +1,12 @@
-// Headless Chromium (Debian's, or CHROME_BIN) driven by playwright-core; nothing is downloaded.
+// Headless Chromium (Debian's, or CHROME_BIN) driven by playwright-core with the repository's one
+// list of Chromium flags; nothing is downloaded.
 import { chromium } from 'playwright-core';
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import FLAGS from '../../scripts/chromium-flags.cjs';
 
 export const CHROMIUM = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
 /**
