@@ -5,7 +5,7 @@ const bootstrap = (
   providers,
   extra = '',
 ) => `import { bootstrapApplication } from '@angular/platform-browser';
-import { BundleApp } from '../bundle/bundle-app';
+import { BundleApp } from '../bundle-app';
 ${extra}
 bootstrapApplication(BundleApp, { providers: ${providers} }).catch((error: unknown) =>
   console.error(error),
@@ -14,10 +14,10 @@ bootstrapApplication(BundleApp, { providers: ${providers} }).catch((error: unkno
 
 const axiosMain = (factory) =>
   bootstrap(
-    'bareProviders',
-    `import { bareProviders } from '../variants/bare';
-import { ${factory} } from '../patterns/axios-clients';
-import { TokenStore } from '../token-store';
+    '[provideHttpClient()]',
+    `import { provideHttpClient } from '@angular/common/http';
+import { ${factory} } from '../patterns/axios';
+import { TokenStore } from '../shared';
 
 ${factory}(new TokenStore()).get('/api/items/1');`,
   );
@@ -27,14 +27,17 @@ export const BUNDLE_VARIANTS = [
   {
     id: 'baseline',
     label: 'baseline (HttpClient, no auth)',
-    main: bootstrap('bareProviders', "import { bareProviders } from '../variants/bare';"),
+    main: bootstrap(
+      '[provideHttpClient()]',
+      "import { provideHttpClient } from '@angular/common/http';",
+    ),
   },
   {
     id: 'floor-bearer',
     label: 'hand-written bearer interceptor (floor)',
     main: bootstrap(
       'floorBearerProviders',
-      "import { floorBearerProviders } from '../variants/floor-bearer';",
+      "import { floorBearerProviders } from '../patterns/floor-bearer';",
     ),
   },
   {
@@ -42,28 +45,28 @@ export const BUNDLE_VARIANTS = [
     label: 'ngx-token-refresh (README quick start)',
     main: bootstrap(
       'quickStartLibraryProviders',
-      "import { quickStartLibraryProviders } from '../variants/library';",
+      "import { quickStartLibraryProviders } from '../patterns/library';",
     ),
   },
   {
     id: 'naive',
     label: 'hand-written (a) no lock',
-    main: bootstrap('naiveProviders', "import { naiveProviders } from '../variants/naive';"),
+    main: bootstrap('naiveProviders', "import { naiveProviders } from '../patterns/naive';"),
   },
   {
     id: 'queued',
     label: 'hand-written (b) flag + queue',
-    main: bootstrap('queuedProviders', "import { queuedProviders } from '../variants/queued';"),
+    main: bootstrap('queuedProviders', "import { queuedProviders } from '../patterns/queued';"),
   },
   {
     id: 'ngx-auth',
     label: 'ngx-auth',
-    main: bootstrap('ngxAuthProviders', "import { ngxAuthProviders } from '../variants/ngx-auth';"),
+    main: bootstrap('ngxAuthProviders', "import { ngxAuthProviders } from '../patterns/ngx-auth';"),
   },
   {
     id: 'jwt',
     label: '@auth0/angular-jwt JwtInterceptor',
-    main: bootstrap('jwtProviders()', "import { jwtProviders } from '../variants/jwt';"),
+    main: bootstrap('jwtProviders()', "import { jwtProviders } from '../patterns/jwt';"),
   },
   { id: 'axios', label: 'axios + token interceptor', main: axiosMain('createTokenAxios') },
   {

@@ -13,7 +13,6 @@ export async function measureSteadyState({ browser, baseUrl, settings, log }) {
   const countFor = (id) => (id.startsWith('axios') ? axiosCount : count);
   const pages = {};
   const results = {};
-  let primitives = null;
   try {
     for (const id of STEADY) {
       pages[id] = await openBenchPage(browser, baseUrl);
@@ -35,12 +34,11 @@ export async function measureSteadyState({ browser, baseUrl, settings, log }) {
       );
     }
     for (const id of STEADY) results[id].counters = await pages[id].call('counters');
-    primitives = await pages.bare.call('primitives', count);
   } finally {
     for (const page of Object.values(pages)) await page.close();
   }
   const pageErrors = Object.entries(pages).flatMap(([id, page]) =>
     page.errors.map((message) => `${id}: ${message}`),
   );
-  return { count, axiosCount, rounds, results, primitives, pageErrors };
+  return { count, axiosCount, rounds, results, pageErrors };
 }

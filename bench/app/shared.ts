@@ -1,9 +1,11 @@
+import { HttpRequest } from '@angular/common/http';
 import { Injectable } from '@angular/core';
 
-/** The tokens an app keeps after login, as the alternatives' documented setups read them. */
-export interface Tokens {
-  accessToken: string | null;
-  refreshToken: string | null;
+/** What a login or the refresh endpoint answers. */
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn?: number;
 }
 
 /**
@@ -25,4 +27,9 @@ export class TokenStore {
     this.accessToken = null;
     this.refreshToken = null;
   }
+}
+
+/** The request with `Authorization: Bearer <token>`, or unchanged without a token. */
+export function withBearer<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T> {
+  return token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
 }

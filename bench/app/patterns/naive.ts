@@ -1,10 +1,14 @@
-import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpInterceptorFn,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { REFRESH_URL } from '../api-urls';
-import { TokenStore } from '../token-store';
+import { TokenStore, withBearer } from '../shared';
 import { AuthApi } from './auth-api';
-import { withBearer } from './with-bearer';
 
 /**
  * Pattern (a), "refresh on every 401, no lock": attach the stored token; when a response is 401,
@@ -35,3 +39,5 @@ export const naiveRefreshInterceptor: HttpInterceptorFn = (req, next) => {
     }),
   );
 };
+
+export const naiveProviders = [provideHttpClient(withInterceptors([naiveRefreshInterceptor]))];

@@ -1,7 +1,6 @@
-import { HttpInterceptorFn } from '@angular/common/http';
+import { HttpInterceptorFn, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { TokenStore } from '../token-store';
-import { withBearer } from './with-bearer';
+import { TokenStore, withBearer } from '../shared';
 
 /**
  * The floor of a token interceptor: the token from the in-memory store, one `req.clone()` with
@@ -9,3 +8,5 @@ import { withBearer } from './with-bearer';
  */
 export const bearerInterceptor: HttpInterceptorFn = (req, next) =>
   next(withBearer(req, inject(TokenStore).accessToken));
+
+export const floorBearerProviders = [provideHttpClient(withInterceptors([bearerInterceptor]))];

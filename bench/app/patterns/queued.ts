@@ -1,11 +1,21 @@
-import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
-import { catchError, filter, switchMap, take, throwError } from 'rxjs';
+import {
+  HttpErrorResponse,
+  HttpInterceptorFn,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { BehaviorSubject, catchError, filter, switchMap, take, throwError } from 'rxjs';
 import { REFRESH_URL } from '../api-urls';
-import { TokenStore } from '../token-store';
+import { TokenStore, withBearer } from '../shared';
 import { AuthApi } from './auth-api';
-import { RefreshQueue } from './refresh-queue';
-import { withBearer } from './with-bearer';
+
+/** The shared state of pattern (b): the flag and the subject waiting requests subscribe to. */
+@Injectable({ providedIn: 'root' })
+export class RefreshQueue {
+  isRefreshing = false;
+  readonly accessToken$ = new BehaviorSubject<string | null>(null);
+}
 
 /**
  * Pattern (b), "`isRefreshing` flag + `BehaviorSubject` queue": the first 401 sets the flag,
@@ -52,3 +62,5 @@ export const queuedRefreshInterceptor: HttpInterceptorFn = (req, next) => {
     }),
   );
 };
+
+export const queuedProviders = [provideHttpClient(withInterceptors([queuedRefreshInterceptor]))];

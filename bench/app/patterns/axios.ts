@@ -1,8 +1,7 @@
 import axios, { AxiosAdapter, AxiosInstance } from 'axios';
 import { createAuthRefresh } from 'axios-auth-refresh';
 import { REFRESH_URL } from '../api-urls';
-import { TokenStore } from '../token-store';
-import { TokenResponse } from './auth-api';
+import { TokenResponse, TokenStore } from '../shared';
 
 /**
  * An axios instance that attaches the stored token on every request (the request interceptor

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Component, inject, signal } from '@angular/core';
-import { RESOURCE_URL } from '../api-urls';
+import { RESOURCE_URL } from './api-urls';
 
 /** The minimal app every bundle variant is built around: one component, one GET. */
 @Component({ selector: 'app-root', template: '<p>{{ status() }}</p>' })

@@ -14,10 +14,7 @@ export const singleTabLibraryProviders = [
   provideTokenRefresh({ refreshUrl: REFRESH_URL, crossTab: false }),
 ];
 
-/**
- * The README's quick start (the bundle measure): session storage and one API origin besides the
- * page's own.
- */
+/** The README's quick start (the bundle measure): session storage, one API origin besides. */
 export const quickStartLibraryProviders = [
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({
