@@ -28,13 +28,8 @@ const SMOKE = {
   memory: { cycles: 300, warmup: 50, reps: 1 },
 };
 const MEASURES = ['amplification', 'steady', 'memory', 'startup', 'bundle', 'short-ttl'];
-const USAGE = `Usage: node bench/run.mjs [--smoke] [--only=LIST] [--json=FILE] [--rebuild]
-       node bench/run.mjs --report=FILE
-  --smoke        one N, few iterations, no bundle builds, no short-TTL run, no doc
-  --only=LIST    some of ${MEASURES.join(',')} (no doc)
-  --json=FILE    where the results go (default: tmp/bench-results/<full|smoke|partial>.json)
-  --rebuild      rebuild the bench apps even when their inputs did not change
-  --report=FILE  measure nothing: render docs/benchmarks.md and its chart from a results file`;
+const USAGE = `Usage: node bench/run.mjs [--smoke] [--only=${MEASURES}] [--json=FILE] [--rebuild]
+       node bench/run.mjs --report=FILE   (render the doc and its chart from results; see bench/README.md)`;
 
 const log = (message) => console.log(message);
 const [flag, value] = [{ type: 'boolean' }, { type: 'string' }];
@@ -84,28 +79,22 @@ async function main() {
 /** The machine, the versions and the code that the results were measured on. */
 function describeMachine(chromium, loadAverage) {
   const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  const version = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+  const read = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const packages = ['@angular/core', '@angular/build', 'rxjs', '@auth0/angular-jwt', 'express'];
-  packages.push(
-    ...Object.keys(JSON.parse(readFileSync(join(ROOT, 'bench', 'package.json'))).dependencies),
-  );
+  packages.push(...Object.keys(read(`${ROOT}bench`).dependencies));
+  const version = (name) => [name, read(`${ROOT}node_modules/${name}`).version];
+  const cores = os.cpus().length;
   const changes = git('status', '--porcelain', '--', 'projects/').split('\n').filter(Boolean);
   return {
-    ...{
-      cpu: os.cpus()[0]?.model,
-      cores: os.cpus().length,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    },
+    ...{ cpu: os.cpus()[0]?.model, cores, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
     ...{ os: `${os.type()} ${os.release()} (${os.arch()})`, node: process.version, chromium },
     ...{ loadAverage, loadAverageEnd: os.loadavg() },
-    packages: Object.fromEntries(
-      packages.map((name) => [name, version(`${ROOT}node_modules/${name}`)]),
-    ),
+    packages: Object.fromEntries(packages.map(version)),
     library: {
-      version: version(LIBRARY_SNAPSHOT),
+      version: read(LIBRARY_SNAPSHOT).version,
       commit: git('rev-parse', '--short', 'HEAD'),
-      uncommittedChanges: changes.length,
     },
+    uncommittedChanges: changes.length,
   };
 }
 

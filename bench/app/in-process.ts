@@ -12,23 +12,18 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 /**
- * A model of the demo auth server inside the page: one session, JWT access tokens valid for an
- * hour, refresh-token rotation (an old refresh token gets 400). With `enforce` a request without
- * the current token gets 401, else 200 (steady state counts whether the token came along).
- * `expireAccess()` rejects the current access token. No history: it cannot grow.
+ * The demo auth server as a model in the page: JWT access tokens, refresh-token rotation; with
+ * `enforce`, 401 without the current token (else 200, counted). No history: it cannot grow.
  */
 export class FakeAuthServer {
   readonly counters = { requests: 0, authorized: 0, unauthorized: 0, refreshCalls: 0 };
   private _bearer = '';
   private _refreshToken = '';
   private _generation = 0;
-
   constructor(private readonly _enforce: boolean) {}
-
   expireAccess(): void {
     this._bearer = '';
   }
-
   answer(method: string, url: string, authorization: unknown, body: unknown) {
     if (method === 'POST' && url.endsWith(REFRESH_URL)) {
       this.counters.refreshCalls++;
@@ -44,7 +39,6 @@ export class FakeAuthServer {
     this.counters.unauthorized++;
     return { status: 401, body: { error: 'invalid_token' } };
   }
-
   login(): TokenResponse {
     const now = Date.now() / 1000;
     const gen = ++this._generation;
@@ -56,9 +50,8 @@ export class FakeAuthServer {
 }
 
 /**
- * The in-process server and its two ways in: an `HttpBackend` and an axios adapter. `'sync'`: no
- * tokens enforced, answers at once (steady state: no network, no event loop, only the
- * interceptors' CPU time). `'async'`: tokens enforced, answers in a microtask (refresh cycles).
+ * The in-process server behind an `HttpBackend` and an axios adapter: `'sync'` answers at once
+ * (steady state: only the interceptors' CPU time), `'async'` enforces tokens, in a microtask.
  */
 export function createInProcess(mode: 'sync' | 'async') {
   const server = new FakeAuthServer(mode === 'async');

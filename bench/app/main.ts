@@ -8,11 +8,8 @@ import { TokenResponse, TokenStore } from './shared';
 import { runStartup, startupProviders } from './startup';
 import { VARIANTS } from './variants';
 
-/**
- * The runtime bench app: `?variant=<id>` picks the option, `?backend=sync|async` replaces the
- * network with the in-process server, `?start` runs the start-up cases as soon as the app exists
- * (result in `window.startup`). It renders nothing; playwright drives `window.bench`.
- */
+// The runtime bench app: `?variant=<id>` picks the option, `?backend=sync|async` the in-process
+// server, `?start` runs the start-up cases (in `window.startup`); playwright drives `window.bench`.
 const params = new URLSearchParams(location.search);
 const id = params.get('variant') ?? 'bare';
 const mode = params.get('backend');
@@ -34,7 +31,6 @@ else {
     };
     const setSession = (tokens: TokenResponse) =>
       library ? injector.get(TokenService).setTokens(tokens) : injector.get(TokenStore).set(tokens);
-    // Network measures (fire, floor) need the real server; login, steady, cycles: ?backend=.
     page.bench = {
       ready: true,
       setSession,

@@ -8,11 +8,7 @@ export interface TokenResponse {
   expiresIn?: number;
 }
 
-/**
- * The in-memory token store every alternative reads from (tutorials and READMEs use
- * `localStorage`/`sessionStorage`; memory keeps Web Storage cost out of the comparison, and it
- * is the library's default too).
- */
+/** The alternatives' token store: in memory, as the library's default (no Web Storage cost). */
 @Injectable({ providedIn: 'root' })
 export class TokenStore {
   accessToken: string | null = null;

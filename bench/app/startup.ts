@@ -35,10 +35,9 @@ export function startupProviders(variantId: string) {
 }
 
 /**
- * What an app does as soon as it exists, without a session: its first navigation, to a guarded
- * route, and an anonymous request. Per case, in ms since navigation start: `startedAt` (the app's
- * call), `doneAt` (`NavigationEnd`, or the request reaching the network), and `outcome` (where
- * the navigation ended, or the HTTP status).
+ * What an app does as soon as it exists, without a session: a first navigation, to a guarded
+ * route, and an anonymous request: when called and when done (`NavigationEnd`, or the request
+ * reaching the network), in ms since navigation start, and the outcome (path or HTTP status).
  */
 export async function runStartup(injector: Injector) {
   const router = injector.get(Router); // an app creates both at bootstrap

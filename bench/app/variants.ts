@@ -34,10 +34,7 @@ const viaAxios =
       );
   };
 
-/**
- * Every option the runtime bench app can start, by the id in `?variant=`: its providers, how it
- * sends, and whether its session starts in the library's `TokenService` (else in `TokenStore`).
- */
+/** Each option by `?variant=` id: providers, sender, session in `TokenService` (or `TokenStore`). */
 export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Sender, boolean?]> = {
   bare: [[provideHttpClient()], viaHttpClient],
   'floor-bearer': [floorBearerProviders, viaHttpClient],

@@ -6,10 +6,7 @@ import FLAGS from '../../scripts/chromium-flags.cjs';
 export const launchBrowser = () =>
   chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: FLAGS });
 
-/**
- * A page of the runtime bench app in its own browser context (own storage, Web Locks and
- * BroadcastChannels: no two options share a tab group).
- */
+/** A page of the runtime bench app in its own browser context (storage, Web Locks, channels). */
 export async function openBenchPage(browser, baseURL) {
   const context = await browser.newContext({ baseURL });
   return benchPage(context, await context.newPage(), () => context.close());
@@ -26,7 +23,6 @@ function benchPage(context, page, close) {
   const errors = [];
   let cpu = null;
   page.on('pageerror', (error) => errors.push(error.message));
-  /** Navigates to the app with `query`, waits until `isReady()` holds in the page. */
   const open = async (query, isReady) => {
     await page.goto(`/?${new URLSearchParams(query)}`);
     await (await page.waitForFunction(isReady)).dispose();
@@ -45,13 +41,9 @@ function benchPage(context, page, close) {
       await open({ variant, start: '' }, () => window.startup || window.benchError);
       return page.evaluate(() => window.startup);
     },
-    /** `window.bench[method](...args)` in the page. */
     call: (method, ...args) =>
       page.evaluate(([name, list]) => window.bench[name](...list), [method, args]),
-    /**
-     * The page's main-thread CPU time so far in ms (CDP `TaskDuration`: every task the renderer
-     * ran). Waiting (a Web Lock being granted by the browser process, a timer) costs none of it.
-     */
+    /** Main-thread CPU time so far, ms (CDP `TaskDuration`); waiting (a Web Lock) costs none. */
     async cpuMs() {
       // One session for the page's life: the metrics count from `Performance.enable`.
       cpu ??= context.newCDPSession(page).then(async (cdp) => {

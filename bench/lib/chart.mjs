@@ -12,10 +12,14 @@ const color = {
   scale: { domain: ids.map(label), range: ids.map((id) => OPTIONS[id][1]) },
 };
 
-/** Horizontal bars, one per option (`[id, value]`), the value printed at the end of each. */
-const bars = (title, rows, format = ',.0f') => ({
+/** Horizontal bars, one per option of `rows` (`{ id: row }`), `read(row)` printed at the end. */
+const bars = (title, rows, read, format = ',.0f') => ({
   title,
-  data: { values: rows.map(([id, value]) => ({ option: label(id), value })) },
+  data: {
+    values: Object.entries(rows)
+      .filter(([id]) => id !== 'baseline')
+      .map(([id, row]) => ({ option: label(id), value: read(row) })),
+  },
   encoding: {
     y: { field: 'option', type: 'nominal', title: null, sort: null },
     x: { field: 'value', type: 'quantitative', title: null },
@@ -31,7 +35,6 @@ const bars = (title, rows, format = ',.0f') => ({
 
 /** The SVG: the bursts per N (symlog scales, so that 0 shows), then a panel per figure. */
 export async function chartSvg({ ns, bursts, steady, cycles, bundle }, { date, machine }) {
-  const of = (object, read) => Object.entries(object ?? {}).map(([id, row]) => [id, read(row)]);
   const n = ns.includes(100) ? 100 : ns.at(-1);
   const measures = { 'refresh calls': 'refreshCalls', '401s served': 'unauthorized' };
   measures['failed or hung requests'] = 'failed';
@@ -55,34 +58,15 @@ export async function chartSvg({ ns, bursts, steady, cycles, bundle }, { date, m
     },
     resolve: { scale: { y: 'independent' } },
   };
-  const ok = bursts ? ['floor', ...REFRESHING].filter((id) => !bursts[id][n].failed) : [];
+  const ok = ['floor', ...REFRESHING].filter((id) => bursts && !bursts[id][n].failed);
+  const latency = Object.fromEntries(ok.map((id) => [id, bursts[id][n]]));
   const panels = [
     bursts &&
-      bars(
-        `p50 latency, bursts of ${n} (ms; options that lost none)`,
-        ok.map((id) => [id, bursts[id][n].p50]),
-      ),
-    steady &&
-      bars(
-        'Steady state (ns per request)',
-        of(steady, (row) => row.ns),
-      ),
-    cycles &&
-      bars(
-        'Refresh cycle without network, wall time (µs)',
-        of(cycles, (row) => row.us),
-      ),
-    cycles &&
-      bars(
-        'Refresh cycle, main-thread CPU (µs)',
-        of(cycles, (row) => row.cpuUs),
-      ),
-    bundle &&
-      bars(
-        'Bundle added, gzip (KB)',
-        of(bundle, (bytes) => bytes / 1024).filter(([id]) => id !== 'baseline'),
-        '.1f',
-      ),
+      bars(`p50 latency, bursts of ${n} (ms; options that lost none)`, latency, (r) => r.p50),
+    steady && bars('Steady state (ns per request)', steady, (row) => row.ns),
+    cycles && bars('Refresh cycle without network, wall time (µs)', cycles, (row) => row.us),
+    cycles && bars('Refresh cycle, main-thread CPU (µs)', cycles, (row) => row.cpuUs),
+    bundle && bars('Bundle added, gzip (KB)', bundle, (bytes) => bytes / 1024, '.1f'),
   ];
   const spec = {
     title: {

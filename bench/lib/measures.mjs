@@ -38,11 +38,7 @@ async function startBenchServer(accessTtlMs) {
   };
 }
 
-/**
- * The measures that need the server and Chromium, in an order that lets the access tokens issued
- * ahead for the bursts expire meanwhile (every burst starts from its own session whose access
- * token has just expired). Stops the server and the browser, also on failure.
- */
+/** The measures that need the server and Chromium; the tokens for the bursts expire meanwhile. */
 export async function runRuntimeMeasures(settings, wanted, time, log) {
   const server = await startBenchServer(settings.accessTtlMs);
   const browser = await launchBrowser().catch(async (error) => {
@@ -76,9 +72,8 @@ export async function runRuntimeMeasures(settings, wanted, time, log) {
 }
 
 /**
- * One burst: a fresh app instance of `id` (`floor`: one refresh round trip, then the requests,
- * with a bare HttpClient), a session whose access token has expired, the server's counters reset,
- * `n` requests at once; how they ended, their p50 and p99 latency, the server's counters.
+ * One burst of `n` requests at once in a fresh app instance, its session's access token expired
+ * (`floor`: a refresh, then the requests, with a bare HttpClient), and the server's counters.
  */
 async function burst(page, server, id, n, session, idleMs) {
   await page.load(id === 'floor' ? 'bare' : id);
@@ -92,10 +87,7 @@ async function burst(page, server, id, n, session, idleMs) {
   return { variant: id, n, ...result, p50, p99, stats: await server.stats() };
 }
 
-/**
- * Amplification and latency: N concurrent requests right after the access token expired, every
- * (repetition, N, option), the options rotated so that a disturbance hits all of them alike.
- */
+/** Amplification and latency: every (repetition, N, option), the options rotated. */
 async function measureBursts({ browser, server, settings: { ns, reps }, tokens, log }) {
   const ids = ['floor', ...REFRESHING];
   const pages = {};
@@ -118,11 +110,7 @@ async function measureBursts({ browser, server, settings: { ns, reps }, tokens, 
   return { runs, pageErrors: errorsOf(pages) };
 }
 
-/**
- * Steady state: ns per request when no refresh is needed, against the in-process backend that
- * answers synchronously. Every option in its own page, a warm-up, then rounds with the options
- * rotated; the in-process server's counters tell whether the token went along.
- */
+/** Steady state: ns per request against the synchronous in-process backend, options rotated. */
 async function measureSteady({ browser, server, settings, log }) {
   const { count, axiosCount, warmup, rounds, batch } = settings.steady;
   const countOf = (id) => (id.startsWith('axios') ? axiosCount : count);
@@ -151,9 +139,8 @@ async function measureSteady({ browser, server, settings, log }) {
 }
 
 /**
- * Refresh cycles against the in-process server (401, refresh, retry; answers in a microtask):
- * the heap in use after a full GC after a warm-up, half-way and at the end, and the wall and
- * main-thread CPU time per cycle (the GC half-way not included).
+ * Refresh cycles against the in-process server (401, refresh, retry): the heap after a full GC
+ * after a warm-up, half-way and at the end; wall and main-thread CPU time per cycle.
  */
 async function measureCycles({ browser, server, settings, log }) {
   const { cycles, warmup, reps } = settings.memory;
@@ -186,11 +173,7 @@ async function measureCycles({ browser, server, settings, log }) {
   return { cycles, warmup, results, pageErrors: page.errors };
 }
 
-/**
- * Start-up delay: a first navigation to a guarded route and an anonymous request made as soon as
- * the app exists, the library against the bare app, with no other tab of the origin, or another
- * one signed out, or signed in. Each in a fresh browser context, the order alternating.
- */
+/** Start-up delay (bench/app/startup.ts), each in a fresh browser context, alternating. */
 async function measureStartup({ browser, server, settings: { startup }, log }) {
   const [runs, pageErrors] = [[], []];
   for (let rep = 0; rep < startup.reps; rep++) {
@@ -202,9 +185,8 @@ async function measureStartup({ browser, server, settings: { startup }, log }) {
         try {
           if (situation !== 'alone') {
             await first.load(variant); // the other tab: up, with a request made or signed in
-            if (situation === 'other-signed-in') {
-              await first.call('setSession', await server.login());
-            } else await first.call('fire', 1, 5000);
+            const session = situation === 'other-signed-in' && (await server.login());
+            await (session ? first.call('setSession', session) : first.call('fire', 1, 5000));
             tabs.push(await openSecondTab(first));
           }
           const cases = await tabs.at(-1).start(variant);
@@ -225,9 +207,8 @@ async function measureStartup({ browser, server, settings: { startup }, log }) {
 }
 
 /**
- * An edge case: a burst right after expiry when the access token lives shorter than Chromium
- * takes to send the burst (6 connections per origin), so the refreshed token expires in the
- * browser's queue. Its own server process with that short ACCESS_TTL.
+ * An edge case: the access token lives shorter than Chromium takes to send a burst (6 connections
+ * per origin), so the refreshed token expires in the browser's queue. Its own server process.
  */
 async function measureShortTtl({ browser, settings: { shortTtl } }) {
   const { ttlMs, n, variants } = shortTtl;

@@ -16,10 +16,7 @@ const ms = (value) => (Math.abs(value) < 10 ? value.toFixed(1) : int(value));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const times = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 1 ? 3 : 2)}×` : '–');
 const [msUnit, nsUnit, usUnit] = [' ms', ' ns', ' µs'].map((unit) => (v) => `${ms(v)}${unit}`);
-const table = (header, rows) =>
-  [header, header.map((_, i) => (i ? '---:' : '---')), ...rows]
-    .map((cells) => `| ${cells.join(' | ')} |`)
-    .join('\n');
+const rows = (cells) => cells.map((row) => `| ${row.join(' | ')} |`).join('\n');
 
 /** The medians the report shows (undefined for a measure that did not run). */
 export function summarize({ measures }) {
@@ -126,10 +123,10 @@ export function findLosses(summary, { measures }) {
   ].filter(Boolean);
 }
 
-/** The results table: one row per option ('–' where a measure does not apply). */
-function resultsTable({ ns, bursts, steady, cycles, bundle }) {
+/** The rows of the results table: one per option ('–' where a measure does not apply). */
+function resultRows({ ns, bursts, steady, cycles, bundle }) {
   const [big, mid] = [ns.at(-1), ns.includes(100) ? 100 : ns.at(-1)];
-  const rows = Object.keys(OPTIONS)
+  return Object.keys(OPTIONS)
     .filter((id) => id !== 'baseline')
     .map((id) => {
       const burst = id !== 'floor' && bursts?.[id];
@@ -151,16 +148,13 @@ function resultsTable({ ns, bursts, steady, cycles, bundle }) {
         cycles?.[id] && `${cycles[id].heap.toFixed(1)} B`,
       ].map((cell) => cell || '–');
     });
-  const header = ['Option', `Refresh calls (N = ${ns.join('/')})`, `401s (N = ${big})`];
-  header.push(`Failed (N = ${big})`, 'Session revoked', `p50 latency (N = ${mid})`);
-  header.push('Steady state, ns/request', 'Bundle (gzip)', 'Refresh cycle, wall / CPU µs');
-  return table([...header, 'Heap growth per cycle'], rows);
 }
 
 /** Writes docs/benchmarks.md (formatted with the repository's Prettier settings) and the chart. */
 export async function writeReport(results) {
   const { date, machine: m, settings: s, timings, measures } = results;
   const summary = summarize(results);
+  const { ns } = summary;
   const startup = Object.entries(summary.startup ?? {}).flatMap(([where, cases]) =>
     Object.entries(cases).map(([start, [bare, lib]]) => [
       { alone: 'none', 'other-signed-out': 'one, signed out' }[where] ?? 'one, signed in',
@@ -169,52 +163,27 @@ export async function writeReport(results) {
       `**${lib < bare ? '−' : '+'}${ms(Math.abs(lib - bare))} ms**`,
     ]),
   );
-  const targets = priceTargets(summary).map((t) => [t.what, t.figures, `**${t.show(t.value)}**`]);
-  priceTargets(summary).forEach((t, i) =>
-    targets[i].push(`≤ ${t.show(t.limit)}`, t.met ? 'yes' : '**no**'),
-  );
+  const targets = priceTargets(summary).map((t) => {
+    const value = `**${t.show(t.value)}**`;
+    return [t.what, t.figures, value, `≤ ${t.show(t.limit)}`, t.met ? 'yes' : '**no**'];
+  });
   const load = (values) => values.map((value) => value.toFixed(1)).join(' / ');
-  const changes = m.library.uncommittedChanges
-    ? `, ${m.library.uncommittedChanges} uncommitted change(s)`
-    : '';
+  const changes = m.uncommittedChanges;
+  const losses = findLosses(summary, results).map((loss) => `- ${loss}`);
   const slots = {
-    date,
-    results: resultsTable(summary),
+    ...{ date, ns: ns.join('/'), big: ns.at(-1), mid: ns.includes(100) ? 100 : ns.at(-1) },
+    results: rows(resultRows(summary)),
     repetitions: `bursts: ${s.ns.map((n) => `${s.reps[n]} runs at N = ${n}`).join(', ')}; steady state:
       ${s.steady.rounds} rounds; refresh cycles: ${s.memory.reps} runs; start-up: ${s.startup.reps} runs`,
     cycles: int(measures.memory?.cycles),
-    targets: table(['Target', 'Figures', 'This run', 'Limit', 'Met'], targets),
-    startup: table(
-      ['Other tab of the origin', 'At start', 'bare app (ms)', `${label('library')} (ms)`, 'added'],
-      startup,
-    ),
-    losses:
-      findLosses(summary, results)
-        .map((loss) => `- ${loss}`)
-        .join('\n') || '- Nowhere in this run.',
-    machine: table(
-      ['', ''],
-      [
-        ['CPU', `${m.cores} × ${m.cpu}, ${m.memoryGb} GB RAM, shared with other jobs`],
-        ['OS', `${m.os}, Node ${m.node}`],
-        ['Browser', `Chromium ${m.chromium} (headless, playwright-core)`],
-        [
-          'Library',
-          `ngx-token-refresh ${m.library.version} (commit ${m.library.commit}${changes})`,
-        ],
-        [
-          'Packages',
-          Object.entries(m.packages)
-            .map((entry) => entry.join(' '))
-            .join(', '),
-        ],
-        [
-          'Load average (1/5/15 min)',
-          `${load(m.loadAverage)} at the start, ${load(m.loadAverageEnd)} at the end`,
-        ],
-        ['Run', `${date}, ${Math.round(timings.total)} s`],
-      ],
-    ),
+    ...{ targets: rows(targets), startup: rows(startup), losses: losses.join('\n') || '- None.' },
+    cpu: `${m.cores} × ${m.cpu}, ${m.memoryGb} GB RAM, shared with other jobs`,
+    ...{ os: `${m.os}, Node ${m.node}`, chromium: m.chromium, seconds: Math.round(timings.total) },
+    library: `${m.library.version} (commit ${m.library.commit}${changes ? `, ${changes} uncommitted changes` : ''})`,
+    packages: Object.entries(m.packages)
+      .map((entry) => entry.join(' '))
+      .join(', '),
+    load: `${load(m.loadAverage)} at the start, ${load(m.loadAverageEnd)} at the end`,
   };
   const template = readFileSync(new URL('benchmarks.template.md', import.meta.url), 'utf8');
   const [doc, chart] = [`${ROOT}docs/benchmarks.md`, `${ROOT}docs/benchmarks.svg`];

@@ -36,17 +36,10 @@ export async function writeWorkspace() {
   mkdirSync(join(WORKSPACE, 'src', 'bundle-mains'));
   const options = { index: 'src/index.html', tsConfig: 'tsconfig.json', optimization: true };
   Object.assign(options, { outputHashing: 'none', sourceMap: false, statsJson: true });
-  const project = (browser, name) => ({
-    projectType: 'application',
-    root: '',
-    architect: {
-      build: {
-        builder: '@angular/build:application',
-        options: { ...options, browser, outputPath: `dist/${name}` },
-      },
-    },
-  });
-  const projects = { runtime: project('src/main.ts', 'runtime') };
+  const build = { builder: '@angular/build:application', options, configurations: {} };
+  const app = (name, browser) =>
+    (build.configurations[name] = { browser, outputPath: `dist/${name}` });
+  app('runtime', 'src/main.ts');
   for (const [id, [imports, providers, statement = '']] of Object.entries(BUNDLES)) {
     const main = `import { bootstrapApplication } from '@angular/platform-browser';
 import { BundleApp } from '../bundle-app';
@@ -55,9 +48,10 @@ ${statement}
 bootstrapApplication(BundleApp, { providers: ${providers} }).catch((e: unknown) => console.error(e));
 `;
     write(join(WORKSPACE, 'src', 'bundle-mains', `${id}.ts`), main);
-    projects[`bundle-${id}`] = project(`src/bundle-mains/${id}.ts`, `bundle-${id}`);
+    app(`bundle-${id}`, `src/bundle-mains/${id}.ts`);
   }
-  json('angular.json', { version: 1, cli: { analytics: false }, projects });
+  const bench = { projectType: 'application', root: '', architect: { build } };
+  json('angular.json', { version: 1, cli: { analytics: false }, projects: { bench } });
   json('package.json', { name: 'bench-apps', private: true });
   json('tsconfig.json', {
     compilerOptions: {
@@ -76,7 +70,7 @@ bootstrapApplication(BundleApp, { providers: ${providers} }).catch((e: unknown) 
   });
 }
 
-/** `ng build <project>` unless it was built from the same inputs: `{ project, seconds, cached }`. */
+/** `ng build -c <project>` unless it was built from the same inputs: `{ project, seconds, cached }`. */
 export async function buildApp(project, force = false) {
   const hash = createHash('sha256').update(project);
   for (const file of [...files('src'), ...files('ngx-token-refresh/fesm2022')]) {
@@ -93,7 +87,7 @@ export async function buildApp(project, force = false) {
   const started = performance.now();
   const ng = join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
   const env = { ...process.env, NG_CLI_ANALYTICS: 'false', NG_FORCE_TTY: 'false' };
-  const child = spawn(process.execPath, [ng, 'build', project], { cwd: WORKSPACE, env });
+  const child = spawn(process.execPath, [ng, 'build', '-c', project], { cwd: WORKSPACE, env });
   let output = '';
   const keep = (chunk) => (output = (output + chunk).slice(-20_000));
   child.stdout.on('data', keep);

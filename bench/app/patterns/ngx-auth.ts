@@ -27,15 +27,12 @@ export class NgxAuthService implements AuthService {
   private readonly _http = inject(HttpClient);
   private readonly _store = inject(TokenStore);
   private _interruptedUrl = '/';
-
   isAuthorized(): Observable<boolean> {
     return of(this._store.accessToken !== null);
   }
-
   getAccessToken(): Observable<string | null> {
     return of(this._store.accessToken);
   }
-
   refreshToken(): Observable<TokenResponse> {
     return this._http
       .post<TokenResponse>(REFRESH_URL, { refreshToken: this._store.refreshToken })
@@ -47,19 +44,15 @@ export class NgxAuthService implements AuthService {
         }),
       );
   }
-
   refreshShouldHappen(response: HttpErrorResponse): boolean {
     return response.status === 401;
   }
-
   verifyRefreshToken(req: HttpRequest<unknown>): boolean {
     return req.url.endsWith(REFRESH_URL);
   }
-
   getInterruptedUrl(): string {
     return this._interruptedUrl;
   }
-
   setInterruptedUrl(url: string): void {
     this._interruptedUrl = url;
   }
