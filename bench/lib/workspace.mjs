@@ -54,18 +54,8 @@ bootstrapApplication(BundleApp, { providers: ${providers} }).catch((e: unknown) 
   json('angular.json', { version: 1, cli: { analytics: false }, projects: { bench } });
   json('package.json', { name: 'bench-apps', private: true });
   json('tsconfig.json', {
-    compilerOptions: {
-      strict: true,
-      skipLibCheck: true,
-      isolatedModules: true,
-      experimentalDecorators: true,
-      importHelpers: true,
-      target: 'ES2022',
-      module: 'preserve',
-      types: [],
-      paths: { 'ngx-token-refresh': ['./ngx-token-refresh'] },
-    },
-    angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true },
+    extends: '../../tsconfig.json', // the repository's settings, the library from the run's copy
+    compilerOptions: { types: [], paths: { 'ngx-token-refresh': ['./ngx-token-refresh'] } },
     include: ['src/**/*.ts'],
   });
 }
@@ -76,7 +66,12 @@ export async function buildApp(project, force = false) {
   for (const file of [...files('src'), ...files('ngx-token-refresh/fesm2022')]) {
     hash.update(file).update(readFileSync(file));
   }
-  for (const file of ['angular.json', 'tsconfig.json', '../../package-lock.json']) {
+  for (const file of [
+    'angular.json',
+    'tsconfig.json',
+    '../../tsconfig.json',
+    '../../package-lock.json',
+  ]) {
     hash.update(readFileSync(join(WORKSPACE, file)));
   }
   const digest = hash.digest('hex');
