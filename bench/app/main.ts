@@ -1,42 +1,47 @@
-import { HttpBackend } from '@angular/common/http';
+import { HttpBackend, HttpClient } from '@angular/common/http';
 import { createApplication } from '@angular/platform-browser';
-import { createBenchApi } from './bench-api';
-import { createInProcess } from './in-process/in-process';
+import { TokenService } from 'ngx-token-refresh';
+import { RESOURCE_URL } from './api-urls';
+import { createInProcess } from './in-process';
+import { measureFloor, measureSteady, runBurst, runCycles } from './measures';
+import { TokenResponse, TokenStore } from './shared';
 import { runStartup, startupProviders } from './startup';
-import { VARIANTS } from './variants/registry';
+import { VARIANTS } from './variants';
 
-/**
- * The runtime bench app: `?variant=<id>` picks the option under test, `?backend=sync|async`
- * replaces the network with the in-process server, `?start` navigates to a guarded route and
- * sends an anonymous request as soon as the app exists (`startup.ts`, result in
- * `window.startup`). It renders nothing; playwright drives `window.bench`.
- */
+// The runtime bench app: `?variant=<id>` picks the option, `?backend=sync|async` the in-process
+// server, `?start` runs the start-up cases (in `window.startup`); playwright drives `window.bench`.
 const params = new URLSearchParams(location.search);
 const id = params.get('variant') ?? 'bare';
-const variant = VARIANTS[id];
 const mode = params.get('backend');
 const inProcess = mode === 'sync' || mode === 'async' ? createInProcess(mode) : null;
-const start = params.has('start');
-const fail = (error: unknown) => ((window as { benchError?: string }).benchError = String(error));
+const page = window as { bench?: unknown; benchError?: string; startup?: unknown };
+const fail = (error: unknown) => (page.benchError = String(error));
+const [providers, sender, library] = VARIANTS[id] ?? [];
+const backend = inProcess ? [{ provide: HttpBackend, useValue: inProcess.backend }] : [];
+const startup = params.has('start') ? startupProviders(id) : [];
 
-if (!variant) {
-  (window as { benchError?: string }).benchError = `unknown variant "${id}"`;
-} else {
-  const backend = inProcess ? [{ provide: HttpBackend, useValue: inProcess.backend }] : [];
-  const startup = start ? startupProviders(id) : [];
-  createApplication({ providers: [...variant.providers, ...backend, ...startup] }).then((app) => {
-    if (start) {
-      runStartup(app.injector).then(
-        (result) => ((window as { startup?: unknown }).startup = result),
-        fail,
-      );
-    }
-    const client = variant.client(app.injector, inProcess?.adapter ?? null);
-    (window as { bench?: unknown }).bench = createBenchApi(
-      variant,
-      app.injector,
-      client,
-      inProcess,
-    );
+if (!providers || !sender) fail(`unknown variant "${id}"`);
+else {
+  createApplication({ providers: [...providers, ...backend, ...startup] }).then(({ injector }) => {
+    if (startup.length) runStartup(injector).then((result) => (page.startup = result), fail);
+    const send = sender(injector, inProcess?.adapter ?? null);
+    const server = () => {
+      if (!inProcess) throw new Error('this measure needs ?backend=sync or ?backend=async');
+      return inProcess.server;
+    };
+    const setSession = (tokens: TokenResponse) =>
+      library ? injector.get(TokenService).setTokens(tokens) : injector.get(TokenStore).set(tokens);
+    page.bench = {
+      ready: true,
+      setSession,
+      fire: (n: number, idleMs: number) => runBurst(n, (done) => send(RESOURCE_URL, done), idleMs),
+      floor: (n: number, refreshToken: string, idleMs: number) =>
+        measureFloor(injector.get(HttpClient), n, refreshToken, idleMs),
+      login: () => setSession(server().login()),
+      steady: (count: number, batch: number) => measureSteady(send, count, batch),
+      cycles: (count: number) => runCycles(send, server(), count),
+      counters: () => ({ ...server().counters }),
+      sessionStatus: () => injector.get(TokenService, null)?.status() ?? null,
+    };
   }, fail);
 }

@@ -4,17 +4,7 @@ import { CanActivateFn, NavigationEnd, Router, provideRouter } from '@angular/ro
 import { sessionGuard } from 'ngx-token-refresh';
 import { filter, firstValueFrom } from 'rxjs';
 import { RESOURCE_URL } from './api-urls';
-import { TokenStore } from './token-store';
-
-/** One thing the app did at start, in ms since navigation start (the page's `performance.now()`). */
-export interface StartupCase {
-  /** When the app called `Router.navigateByUrl` or `HttpClient.get`. */
-  startedAt: number;
-  /** guard: `NavigationEnd`; request: when it reached the network backend (left the page). */
-  doneAt: number;
-  /** guard: the path the navigation ended at; request: the HTTP status. */
-  outcome: string;
-}
+import { TokenStore } from './shared';
 
 @Component({ template: '' })
 class Page {}
@@ -26,10 +16,7 @@ const storeGuard: CanActivateFn = () =>
 /** When the first request reached the network (`HttpXhrBackend`), past every interceptor. */
 let leftAt = NaN;
 
-/**
- * The routes (`/account` behind the option's guard, `/login` open) and a network backend that
- * notes when a request reaches it.
- */
+/** The routes (`/account` behind the option's guard, `/login`) and a backend noting `leftAt`. */
 export function startupProviders(variantId: string) {
   const guard = variantId.startsWith('library') ? sessionGuard : storeGuard;
   const stamping = (xhr: HttpXhrBackend): HttpBackend => ({
@@ -48,12 +35,11 @@ export function startupProviders(variantId: string) {
 }
 
 /**
- * What an app does as soon as it exists, without a session: its first navigation, to a guarded
- * route (no root component here, so the harness starts it), and an anonymous request.
+ * What an app does as soon as it exists, without a session: a first navigation, to a guarded
+ * route, and an anonymous request: when called and when done (`NavigationEnd`, or the request
+ * reaching the network), in ms since navigation start, and the outcome (path or HTTP status).
  */
-export async function runStartup(
-  injector: Injector,
-): Promise<{ guard: StartupCase; request: StartupCase }> {
+export async function runStartup(injector: Injector) {
   const router = injector.get(Router); // an app creates both at bootstrap
   const http = injector.get(HttpClient);
   const navigation = firstValueFrom(router.events.pipe(filter((e) => e instanceof NavigationEnd)));
@@ -66,12 +52,10 @@ export async function runStartup(
       error: (error: unknown) => resolve(error instanceof HttpErrorResponse ? error.status : -1),
     }),
   );
-  const end = await navigation;
-  const guard = {
-    startedAt: navigatedFrom,
-    doneAt: performance.now(),
-    outcome: end.urlAfterRedirects.split('?')[0],
+  const outcome = (await navigation).urlAfterRedirects.split('?')[0];
+  const guard = { startedAt: navigatedFrom, doneAt: performance.now(), outcome };
+  return {
+    guard,
+    request: { startedAt: requestedFrom, doneAt: leftAt, outcome: String(await status) },
   };
-  const request = { startedAt: requestedFrom, doneAt: leftAt, outcome: String(await status) };
-  return { guard, request };
 }

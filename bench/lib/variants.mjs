@@ -1,52 +1,54 @@
-// The options under test as the harness names them (ids match bench/app/variants/registry.ts).
-
-export const LABELS = {
-  library: 'ngx-token-refresh',
-  'library-single-tab': 'ngx-token-refresh, crossTab: false',
-  naive: 'hand-written (a): no lock',
-  queued: 'hand-written (b): flag + BehaviorSubject',
-  'ngx-auth': 'ngx-auth 6',
-  'axios-auth-refresh': 'axios-auth-refresh 5',
-  jwt: '@auth0/angular-jwt JwtInterceptor',
-  'jwt-skip-expired': 'JwtInterceptor, skipWhenExpired',
-  bare: 'bare HttpClient',
-  'floor-bearer': 'hand-written bearer interceptor (floor)',
-  axios: 'axios + token interceptor',
-  floor: 'physical floor',
+// The options under test: one label and one chart color per id (the ids of bench/app/variants.ts;
+// `floor` is the physical floor of the bursts, `baseline` the bundle app without auth).
+export const OPTIONS = {
+  library: ['ngx-token-refresh', '#1b7f3b'],
+  'library-single-tab': ['ngx-token-refresh, crossTab: false', '#8fcf9f'],
+  naive: ['hand-written (a): no lock', '#d62728'],
+  queued: ['hand-written (b): flag + BehaviorSubject', '#ff7f0e'],
+  'ngx-auth': ['ngx-auth 6', '#9467bd'],
+  'axios-auth-refresh': ['axios-auth-refresh 5', '#1f77b4'],
+  jwt: ['@auth0/angular-jwt JwtInterceptor', '#8c564b'],
+  'jwt-skip-expired': ['JwtInterceptor, skipWhenExpired', '#c49c94'],
+  'floor-bearer': ['hand-written bearer interceptor (floor)', '#4d4d4d'],
+  bare: ['bare HttpClient', '#7f7f7f'],
+  axios: ['axios + token interceptor', '#aec7e8'],
+  floor: ['physical floor: refresh, then the requests', '#333333'],
+  baseline: ['baseline: HttpClient, no auth', '#7f7f7f'],
 };
+export const label = (id) => OPTIONS[id]?.[0] ?? id;
 
-/**
- * Options that refresh: the amplification, latency and memory measures. `library-single-tab`
- * is a diagnostic (the library without its cross-tab lock), not an alternative.
- */
-export const REFRESHING = [
-  'library',
-  'library-single-tab',
-  'naive',
-  'queued',
-  'ngx-auth',
-  'axios-auth-refresh',
-];
-
-/**
- * The steady-state measure: every option, and the references (bare HttpClient, the minimal
- * bearer interceptor, axios).
- */
-export const STEADY = [
-  'bare',
-  'floor-bearer',
-  'library',
-  'jwt',
-  'jwt-skip-expired',
-  'naive',
-  'queued',
-  'ngx-auth',
-  'axios',
-  'axios-auth-refresh',
-];
-
-/** Which steady-state variant each one is compared with (axios-auth-refresh: plain axios). */
-export const STEADY_BASE = { axios: 'axios', 'axios-auth-refresh': 'axios' };
-
+/** The options that refresh (bursts, refresh cycles); `library-single-tab` is a diagnostic. */
+export const REFRESHING =
+  'library library-single-tab naive queued ngx-auth axios-auth-refresh'.split(' ');
+/** The steady-state measure: every option, and the references. */
+export const STEADY =
+  'bare floor-bearer library jwt jwt-skip-expired naive queued ngx-auth axios axios-auth-refresh'.split(
+    ' ',
+  );
+/** The steady-state reference: bare HttpClient, or plain axios with a token interceptor. */
+export const steadyBase = (id) => (id.startsWith('axios') ? 'axios' : 'bare');
 /** The start-up delay measure: the library against the bare app (a guard on its own store). */
 export const STARTUP = ['bare', 'library'];
+
+/**
+ * The bundle apps: bench/app/bundle-app.ts bootstrapped with one option's providers, as
+ * [imports, providers, statement]; the library set up as its README quick start.
+ */
+const from = (name, file) => [`import { ${name} } from '../patterns/${file}';`, name];
+const http = "import { provideHttpClient } from '@angular/common/http';";
+const axiosApp = (factory) => [
+  `${http}\nimport { TokenStore } from '../shared';\n${from(factory, 'axios')[0]}`,
+  '[provideHttpClient()]',
+  `${factory}(new TokenStore()).get('/api/items/1');`,
+];
+export const BUNDLES = {
+  baseline: [http, '[provideHttpClient()]'],
+  'floor-bearer': from('floorBearerProviders', 'floor-bearer'),
+  library: from('quickStartLibraryProviders', 'library'),
+  naive: from('naiveProviders', 'naive'),
+  queued: from('queuedProviders', 'queued'),
+  'ngx-auth': from('ngxAuthProviders', 'ngx-auth'),
+  jwt: [from('jwtProviders', 'jwt')[0], 'jwtProviders()'],
+  axios: axiosApp('createTokenAxios'),
+  'axios-auth-refresh': axiosApp('createAuthRefreshAxios'),
+};

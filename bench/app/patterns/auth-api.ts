@@ -2,14 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, tap } from 'rxjs';
 import { REFRESH_URL } from '../api-urls';
-import { TokenStore } from '../token-store';
-
-/** What the demo server's refresh endpoint answers. */
-export interface TokenResponse {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+import { TokenResponse, TokenStore } from '../shared';
 
 /**
  * The `AuthService.refreshToken()` of the tutorials: POSTs the stored refresh token and stores

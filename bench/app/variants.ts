@@ -1,0 +1,50 @@
+import { HttpClient, provideHttpClient } from '@angular/common/http';
+import { EnvironmentProviders, Injector, Provider } from '@angular/core';
+import { AxiosAdapter, AxiosInstance } from 'axios';
+import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
+import { floorBearerProviders } from './patterns/floor-bearer';
+import { jwtProviders } from './patterns/jwt';
+import { libraryProviders, singleTabLibraryProviders } from './patterns/library';
+import { naiveProviders } from './patterns/naive';
+import { ngxAuthProviders } from './patterns/ngx-auth';
+import { queuedProviders } from './patterns/queued';
+import { TokenStore } from './shared';
+
+/** Called once per request: whether it succeeded. */
+export type Done = (ok: boolean) => void;
+/** Sends one GET as the option's users do; callbacks keep promises out of the timing. */
+export type Send = (url: string, done: Done) => void;
+/** How the measures send (`adapter`: the in-process network for axios). */
+type Sender = (injector: Injector, adapter: AxiosAdapter | null) => Send;
+
+const viaHttpClient: Sender = (injector) => {
+  const http = injector.get(HttpClient);
+  return (url, done) =>
+    http.get(url).subscribe({ next: () => done(true), error: () => done(false) });
+};
+
+const viaAxios =
+  (create: (store: TokenStore, adapter?: AxiosAdapter) => AxiosInstance): Sender =>
+  (injector, adapter) => {
+    const instance = create(injector.get(TokenStore), adapter ?? undefined);
+    return (url, done) =>
+      instance.get(url).then(
+        () => done(true),
+        () => done(false),
+      );
+  };
+
+/** Each option by `?variant=` id: providers, sender, session in `TokenService` (or `TokenStore`). */
+export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Sender, boolean?]> = {
+  bare: [[provideHttpClient()], viaHttpClient],
+  'floor-bearer': [floorBearerProviders, viaHttpClient],
+  library: [libraryProviders, viaHttpClient, true],
+  'library-single-tab': [singleTabLibraryProviders, viaHttpClient, true],
+  naive: [naiveProviders, viaHttpClient],
+  queued: [queuedProviders, viaHttpClient],
+  'ngx-auth': [ngxAuthProviders, viaHttpClient],
+  jwt: [jwtProviders(false), viaHttpClient],
+  'jwt-skip-expired': [jwtProviders(true), viaHttpClient],
+  axios: [[], viaAxios(createTokenAxios)],
+  'axios-auth-refresh': [[], viaAxios(createAuthRefreshAxios)],
+};

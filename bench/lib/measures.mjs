@@ -1,0 +1,248 @@
+// The measures. The runtime ones run in headless Chromium on the demo auth server (server/, test
+// mode, a child process on loopback, serving the runtime bench app on the same origin as /api);
+// the bundle measure builds one minimal app per option. Every result keeps its raw runs.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { login } from '../../e2e/support/auth-api.mjs';
+import { getJson, postJson, startServer } from '../../e2e/support/start-server.mjs';
+import { launchBrowser, openBenchPage, openSecondTab } from './browser.mjs';
+import { BUNDLES, REFRESHING, STARTUP, STEADY, label } from './variants.mjs';
+import { buildApp, outputOf } from './workspace.mjs';
+
+/** The q-quantile (0..1) with linear interpolation; NaN when empty. */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const [at, low] = [(sorted.length - 1) * q, Math.floor((sorted.length - 1) * q)];
+  return sorted.length ? sorted[low] + ((sorted[low + 1] ?? 0) - sorted[low]) * (at - low) : NaN;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const errorsOf = (pages) =>
+  Object.entries(pages).flatMap(([id, page]) => page.errors.map((error) => `${id}: ${error}`));
+
+async function startBenchServer(accessTtlMs) {
+  const env = { TEST_MODE: '1', ACCESS_TTL: `${accessTtlMs}ms` };
+  const server = await startServer({
+    env: { ...env, STATIC_DIR: `${outputOf('runtime')}/browser` },
+  });
+  const ok = ({ status, body }) => {
+    if (status === 200) return body;
+    throw new Error(`the server answered ${status}: ${JSON.stringify(body)}`);
+  };
+  return {
+    ...server,
+    login: () => login(server.url),
+    stats: async () => ok(await getJson(`${server.url}/api/_stats`)),
+    reset: async () => ok(await postJson(`${server.url}/api/_reset`, {})),
+  };
+}
+
+/** The measures that need the server and Chromium; the tokens for the bursts expire meanwhile. */
+export async function runRuntimeMeasures(settings, wanted, time, log) {
+  const server = await startBenchServer(settings.accessTtlMs);
+  const browser = await launchBrowser().catch(async (error) => {
+    await server.stop();
+    throw error;
+  });
+  try {
+    const tokens = [];
+    const runs = settings.ns.reduce((sum, n) => sum + settings.reps[n], 0);
+    while (wanted.includes('amplification') && tokens.length < runs * (REFRESHING.length + 1)) {
+      tokens.push(await server.login());
+    }
+    const expiredAt = Date.now() + settings.accessTtlMs + 250;
+    const measures = {};
+    for (const [name, key, measure] of [
+      ['steady', 'steady', measureSteady],
+      ['memory', 'memory', measureCycles],
+      ['startup', 'startup', measureStartup],
+      ['amplification', 'amplification', measureBursts],
+      ['short-ttl', 'shortTtl', measureShortTtl],
+    ]) {
+      if (!wanted.includes(name)) continue;
+      if (name === 'amplification') await sleep(expiredAt - Date.now());
+      measures[key] = await time(name, () => measure({ browser, server, settings, tokens, log }));
+    }
+    return { chromium: browser.version(), measures };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/**
+ * One burst of `n` requests at once in a fresh app instance, its session's access token expired
+ * (`floor`: a refresh, then the requests, with a bare HttpClient), and the server's counters.
+ */
+async function burst(page, server, id, n, session, idleMs) {
+  await page.load(id === 'floor' ? 'bare' : id);
+  if (id !== 'floor') await page.call('setSession', session);
+  await server.reset();
+  const { latencies, ...result } =
+    id === 'floor'
+      ? await page.call('floor', n, session.refreshToken, idleMs)
+      : await page.call('fire', n, idleMs);
+  const [p50, p99] = [quantile(latencies, 0.5), quantile(latencies, 0.99)];
+  return { variant: id, n, ...result, p50, p99, stats: await server.stats() };
+}
+
+/** Amplification and latency: every (repetition, N, option), the options rotated. */
+async function measureBursts({ browser, server, settings: { ns, reps }, tokens, log }) {
+  const ids = ['floor', ...REFRESHING];
+  const pages = {};
+  for (const id of ids) pages[id] = await openBenchPage(browser, server.url);
+  const runs = [];
+  try {
+    for (let rep = 0; rep < Math.max(...Object.values(reps)); rep++) {
+      for (const n of ns.filter((size) => rep < reps[size])) {
+        for (const id of ids.map((_, i) => ids[(i + rep + ns.indexOf(n)) % ids.length])) {
+          const run = await burst(pages[id], server, id, n, tokens.shift(), 5000 + 15 * n);
+          runs.push({ rep, ...run });
+          const { refreshCalls, unauthorized } = run.stats;
+          log(`  ${id} N=${n}: ${refreshCalls} refresh, ${unauthorized} 401, ${run.failed} failed`);
+        }
+      }
+    }
+  } finally {
+    for (const page of Object.values(pages)) await page.close();
+  }
+  return { runs, pageErrors: errorsOf(pages) };
+}
+
+/** Steady state: ns per request against the synchronous in-process backend, options rotated. */
+async function measureSteady({ browser, server, settings, log }) {
+  const { count, axiosCount, warmup, rounds, batch } = settings.steady;
+  const countOf = (id) => (id.startsWith('axios') ? axiosCount : count);
+  const [pages, results] = [{}, {}];
+  try {
+    for (const id of STEADY) {
+      pages[id] = await openBenchPage(browser, server.url);
+      await pages[id].load(id, 'sync');
+      await pages[id].call('login');
+      await pages[id].call('steady', Math.min(warmup, countOf(id)), batch);
+      results[id] = { nsPerRequest: [], failed: 0 };
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const id of STEADY.map((_, i) => STEADY[(i + round) % STEADY.length])) {
+        const { ms, failed } = await pages[id].call('steady', countOf(id), batch);
+        results[id].nsPerRequest.push((ms * 1e6) / countOf(id));
+        results[id].failed += failed;
+      }
+      log(`  round ${round + 1}: ${STEADY.map((id) => results[id].nsPerRequest.at(-1))} ns`);
+    }
+    for (const id of STEADY) results[id].counters = await pages[id].call('counters');
+  } finally {
+    for (const page of Object.values(pages)) await page.close();
+  }
+  return { count, axiosCount, rounds, results, pageErrors: errorsOf(pages) };
+}
+
+/**
+ * Refresh cycles against the in-process server (401, refresh, retry): the heap after a full GC
+ * after a warm-up, half-way and at the end; wall and main-thread CPU time per cycle.
+ */
+async function measureCycles({ browser, server, settings, log }) {
+  const { cycles, warmup, reps } = settings.memory;
+  const results = Object.fromEntries(REFRESHING.map((id) => [id, []]));
+  const page = await openBenchPage(browser, server.url);
+  try {
+    for (let rep = 0; rep < reps; rep++) {
+      for (const id of REFRESHING) {
+        await page.load(id, 'async');
+        await page.call('login');
+        const run = { ok: 0, failed: 0, msPerCycle: 0, cpuMsPerCycle: 0 };
+        const cycle = async (count, timed = true) => {
+          const [started, cpuStarted] = [performance.now(), await page.cpuMs()];
+          const { ok, failed } = await page.call('cycles', count);
+          if (timed) run.msPerCycle += (performance.now() - started) / cycles;
+          if (timed) run.cpuMsPerCycle += ((await page.cpuMs()) - cpuStarted) / cycles;
+          Object.assign(run, { ok: run.ok + ok, failed: run.failed + failed });
+          return page.heapAfterGc();
+        };
+        run.heapWarm = await cycle(warmup, false);
+        run.heapHalf = await cycle(cycles / 2);
+        run.heapEnd = await cycle(cycles / 2);
+        results[id].push({ ...run, counters: await page.call('counters') });
+        log(`  ${id}: ${run.heapEnd - run.heapWarm} B heap growth, ${run.failed} failed`);
+      }
+    }
+  } finally {
+    await page.close();
+  }
+  return { cycles, warmup, results, pageErrors: page.errors };
+}
+
+/** Start-up delay (bench/app/startup.ts), each in a fresh browser context, alternating. */
+async function measureStartup({ browser, server, settings: { startup }, log }) {
+  const [runs, pageErrors] = [[], []];
+  for (let rep = 0; rep < startup.reps; rep++) {
+    const line = [];
+    for (const situation of ['alone', 'other-signed-out', 'other-signed-in']) {
+      for (const variant of rep % 2 ? [...STARTUP].reverse() : STARTUP) {
+        const first = await openBenchPage(browser, server.url);
+        const tabs = [first];
+        try {
+          if (situation !== 'alone') {
+            await first.load(variant); // the other tab: up, with a request made or signed in
+            const session = situation === 'other-signed-in' && (await server.login());
+            await (session ? first.call('setSession', session) : first.call('fire', 1, 5000));
+            tabs.push(await openSecondTab(first));
+          }
+          const cases = await tabs.at(-1).start(variant);
+          for (const [start, { startedAt, doneAt, outcome }] of Object.entries(cases)) {
+            const heldMs = doneAt - startedAt;
+            runs.push({ rep, situation, variant, start, heldMs, doneAt, outcome });
+          }
+          line.push(`${variant} ${situation} ${runs.at(-2).heldMs}/${runs.at(-1).heldMs}`);
+        } finally {
+          pageErrors.push(...tabs.flatMap((tab) => tab.errors.map((e) => `${situation}: ${e}`)));
+          await first.close();
+        }
+      }
+    }
+    log(`  rep ${rep + 1} (ms held, guard/request): ${line.join(', ')}`);
+  }
+  return { reps: startup.reps, runs, pageErrors };
+}
+
+/**
+ * An edge case: the access token lives shorter than Chromium takes to send a burst (6 connections
+ * per origin), so the refreshed token expires in the browser's queue. Its own server process.
+ */
+async function measureShortTtl({ browser, settings: { shortTtl } }) {
+  const { ttlMs, n, variants } = shortTtl;
+  const results = [];
+  for (const variant of variants) {
+    const server = await startBenchServer(ttlMs);
+    const page = await openBenchPage(browser, server.url);
+    try {
+      const session = await server.login();
+      await sleep(ttlMs + 100);
+      const run = await burst(page, server, variant, n, session, 30_000);
+      const sessionStatus = await page.call('sessionStatus');
+      results.push({ ...run, accessTtlMs: ttlMs, sessionStatus, pageErrors: page.errors });
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }
+  return { results };
+}
+
+/** Bundle cost: all emitted JavaScript of each bundle app, minified and gzipped (level 9). */
+export async function measureBundleSize(rebuild, log) {
+  const results = {};
+  for (const id of Object.keys(BUNDLES)) {
+    const build = await buildApp(`bundle-${id}`, rebuild);
+    const dir = join(outputOf(`bundle-${id}`), 'browser');
+    const js = readdirSync(dir).filter((file) => file.endsWith('.js'));
+    const bytes = js.map((file) => readFileSync(join(dir, file)));
+    const minified = bytes.reduce((sum, content) => sum + content.length, 0);
+    const gzipped = bytes.reduce((sum, content) => sum + gzipSync(content, { level: 9 }).length, 0);
+    results[id] = { label: label(id), minified, gzipped, build };
+    const how = build.cached ? 'cached build' : `built in ${build.seconds.toFixed(1)} s`;
+    log(`  ${id}: ${minified} B min, ${gzipped} B gzip (${how})`);
+  }
+  return { results };
+}
