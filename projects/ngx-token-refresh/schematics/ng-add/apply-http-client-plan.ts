@@ -3,7 +3,7 @@ import { insertImport } from '@schematics/angular/utility/ast-utils';
 import { Change, InsertChange, applyToUpdateRecorder } from '@schematics/angular/utility/change';
 import { HttpClientPlan, HttpFeature } from './http-client-plan';
 import { RootProviders } from './root-providers';
-import type { Node, NodeArray } from './typescript';
+import type { TS } from './typescript';
 
 const INTERCEPTOR = 'tokenRefreshInterceptor';
 const HTTP = '@angular/common/http';
@@ -47,8 +47,8 @@ export function applyHttpClientPlan(tree: Tree, root: RootProviders, plan: HttpC
  */
 function appendItem(
   filePath: string,
-  items: NodeArray<Node>,
-  owner: Node,
+  items: TS.NodeArray<TS.Node>,
+  owner: TS.Node,
   ...texts: string[]
 ): InsertChange {
   const last = items[items.length - 1];

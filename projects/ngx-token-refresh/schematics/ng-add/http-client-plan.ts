@@ -1,10 +1,7 @@
-import { findCalls, isCallTo, mentions } from './ast';
+import { findNodes } from '@schematics/angular/utility/ast-utils';
+import { isCallTo, mentions } from './ast';
 import { RootProviders } from './root-providers';
-import ts, {
-  type ArrayLiteralExpression,
-  type CallExpression,
-  type Expression,
-} from './typescript';
+import ts, { type TS } from './typescript';
 
 /** A feature function of `provideHttpClient(...)` that `ng add` may add. */
 export type HttpFeature = 'withFetch' | 'withInterceptors';
@@ -21,9 +18,9 @@ export type HttpClientPlan =
    */
   | {
       readonly kind: 'edit';
-      readonly call: CallExpression;
+      readonly call: TS.CallExpression;
       readonly features: readonly HttpFeature[];
-      readonly interceptors: ArrayLiteralExpression | null;
+      readonly interceptors: TS.ArrayLiteralExpression | null;
     }
   /** An unusual shape: the edit could break or duplicate something. */
   | { readonly kind: 'unsafe'; readonly reason: string };
@@ -46,8 +43,10 @@ function planEdit(root: RootProviders, fetch: boolean, addInterceptor: boolean):
   if (mentions(root.source, 'HttpClientModule')) {
     return unsafe('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
-  const elements: readonly Expression[] = root.providers?.elements ?? [];
-  const calls = findCalls(root.source, 'provideHttpClient');
+  const elements: readonly TS.Expression[] = root.providers?.elements ?? [];
+  const calls = findNodes(root.source, (n): n is TS.CallExpression =>
+    isCallTo(n, 'provideHttpClient'),
+  );
   if (calls.length > 1) return unsafe('it calls provideHttpClient(...) more than once');
   const [call] = calls;
   const features: HttpFeature[] = [];

@@ -1,5 +1,5 @@
 import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
-import { findMainFile } from './main-file';
+import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { setUpApplication } from './set-up-application';
@@ -25,7 +25,7 @@ export function ngAdd(options: NgAddOptions): Rule {
       );
       return noop();
     }
-    const mainFile = findMainFile(target.definition);
+    const mainFile = await getMainFilePath(tree, target.name);
     if (!mainFile) {
       throw new SchematicsException(
         `Project "${target.name}" has no build target with a main file.`,

@@ -2,7 +2,7 @@ import { Rule, SchematicContext, Tree, chain, noop } from '@angular-devkit/schem
 import { CodeBlockCallback, addRootProvider } from './angular-utility';
 import { applyHttpClientPlan } from './apply-http-client-plan';
 import { mentions } from './ast';
-import { findRootProviders } from './find-root-providers';
+import { findRootProviders } from './root-providers';
 import { HttpFeature, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
@@ -30,15 +30,14 @@ export interface Application {
  */
 export function setUpApplication(tree: Tree, context: SchematicContext, app: Application): Rule {
   const tokenRefreshCall = `provideTokenRefresh(${tokenRefreshOptionsCode(app.options)})`;
-  const lookup = findRootProviders(tree, app.mainFile);
-  if ('problem' in lookup) {
-    const { filePath, problem: reason } = lookup;
+  const root = findRootProviders(tree, app.mainFile);
+  if ('problem' in root) {
+    const { filePath, problem: reason } = root;
     context.logger.warn(
       manualSetupMessage({ filePath, reason, tokenRefreshCall, fetch: app.rendersOnServer }),
     );
     return addPeerDependency(PEER);
   }
-  const root = lookup.found;
   const needsTokenRefresh = !mentions(root.source, 'provideTokenRefresh');
   const http = planHttpClient(root, app.rendersOnServer);
   if (http.kind === 'unsafe') {

@@ -1,6 +1,6 @@
 import { Rule } from '@angular-devkit/schematics';
 import { isCallTo } from './ast';
-import { findRootProviders } from './find-root-providers';
+import { findRootProviders } from './root-providers';
 
 /**
  * `addRootProvider` appends to a standalone config as `last, added` on one line; in a providers
@@ -8,9 +8,9 @@ import { findRootProviders } from './find-root-providers';
  */
 export function putOnOwnLines(mainFile: string, names: readonly string[]): Rule {
   return (tree) => {
-    const lookup = findRootProviders(tree, mainFile);
-    if (!('found' in lookup)) return;
-    const { filePath, providers } = lookup.found;
+    const root = findRootProviders(tree, mainFile);
+    if ('problem' in root) return;
+    const { filePath, providers } = root;
     const first = providers?.elements[0];
     if (!providers || !first) return;
     const source = providers.getSourceFile();
