@@ -1,36 +1,26 @@
-/** What `ng add` could not edit itself and leaves to the user. */
+/** What `ng add` leaves to the user, in which file, and why. */
 export interface ManualSetup {
-  /** The file it would have edited. */
   readonly filePath: string;
-  /** Why it did not. */
-  readonly reason: string;
+  readonly problem: string;
   /** The `provideTokenRefresh(...)` call to add, or `null` when the app already has one. */
   readonly tokenRefreshCall: string | null;
   /** Whether the HttpClient needs `withFetch()` too (the app renders on the server). */
   readonly fetch: boolean;
 }
 
-/**
- * The message, with the exact lines to add, printed when `ng add` changes no source file. It is
- * only printed while the HttpClient still lacks the interceptor.
- */
-export function manualSetupMessage(setup: ManualSetup): string {
-  const names = setup.tokenRefreshCall
-    ? 'provideTokenRefresh, tokenRefreshInterceptor'
-    : 'tokenRefreshInterceptor';
-  const http = setup.fetch ? 'withFetch, withInterceptors' : 'withInterceptors';
-  const features = `${setup.fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])`;
-  const providers = [`provideHttpClient(${features}),`];
-  if (setup.tokenRefreshCall) providers.push(`${setup.tokenRefreshCall},`);
+/** The message, with the exact lines to add, printed when `ng add` changes no source file. */
+export function manualSetupMessage({ filePath, problem, tokenRefreshCall, fetch }: ManualSetup) {
+  const withFetch = fetch ? 'withFetch, ' : '';
   return [
-    `ngx-token-refresh: ${setup.filePath} was left unchanged: ${setup.reason}.`,
+    `ngx-token-refresh: ${filePath} was left unchanged: ${problem}.`,
     'Add these lines to it yourself:',
     '',
-    `  import { provideHttpClient, ${http} } from '@angular/common/http';`,
-    `  import { ${names} } from 'ngx-token-refresh';`,
+    `  import { provideHttpClient, ${withFetch}withInterceptors } from '@angular/common/http';`,
+    `  import { ${tokenRefreshCall ? 'provideTokenRefresh, ' : ''}tokenRefreshInterceptor } from 'ngx-token-refresh';`,
     '',
     '  // in the root providers:',
-    ...providers.map((line) => `  ${line}`),
+    `  provideHttpClient(${fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])),`,
+    ...(tokenRefreshCall ? [`  ${tokenRefreshCall},`] : []),
     '',
     'If the app already calls provideHttpClient(...), give that call',
     'withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its',

@@ -1,12 +1,12 @@
 import { Rule, SchematicContext, Tree, chain, noop } from '@angular-devkit/schematics';
+import { applyChangesToFile } from '@schematics/angular/utility/standalone/util';
 import { CodeBlockCallback, addRootProvider } from './angular-utility';
-import { applyHttpClientPlan } from './apply-http-client-plan';
 import { mentions } from './ast';
-import { findRootProviders } from './root-providers';
-import { HttpFeature, planHttpClient } from './http-client-plan';
+import { HttpFeature, featureCode, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { tokenRefreshOptionsCode } from './provider-code';
+import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { putOnOwnLines } from './tidy-providers';
 
@@ -25,50 +25,37 @@ export interface Application {
 
 /**
  * Decides everything from the current code first, then either edits the root providers (adding
- * only what is missing) or, for a shape it cannot edit safely, changes no source file and prints
- * the lines to add. The peer dependency is added either way.
+ * only what is missing, with `addRootProvider`) or, for a shape it cannot edit safely, changes no
+ * source file and prints the lines to add. The peer dependency is added either way.
  */
 export function setUpApplication(tree: Tree, context: SchematicContext, app: Application): Rule {
-  const tokenRefreshCall = `provideTokenRefresh(${tokenRefreshOptionsCode(app.options)})`;
+  const options = tokenRefreshOptionsCode(app.options);
   const root = findRootProviders(tree, app.mainFile);
-  if ('problem' in root) {
-    const { filePath, problem: reason } = root;
+  const needsTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
+  const http = 'problem' in root ? root : planHttpClient(root, app.rendersOnServer);
+  if ('problem' in http) {
+    const tokenRefreshCall = needsTokenRefresh ? `provideTokenRefresh(${options})` : null;
     context.logger.warn(
-      manualSetupMessage({ filePath, reason, tokenRefreshCall, fetch: app.rendersOnServer }),
+      manualSetupMessage({ ...http, tokenRefreshCall, fetch: app.rendersOnServer }),
     );
     return addPeerDependency(PEER);
   }
-  const needsTokenRefresh = !mentions(root.source, 'provideTokenRefresh');
-  const http = planHttpClient(root, app.rendersOnServer);
-  if (http.kind === 'unsafe') {
-    context.logger.warn(
-      manualSetupMessage({
-        filePath: root.filePath,
-        reason: http.reason,
-        tokenRefreshCall: needsTokenRefresh ? tokenRefreshCall : null,
-        fetch: app.rendersOnServer,
-      }),
-    );
+  const { filePath } = root;
+  if (!needsTokenRefresh && !http.add && !http.changes.length) {
+    context.logger.info(`${LIBRARY}: ${filePath} is already set up.`);
     return addPeerDependency(PEER);
   }
-  if (!needsTokenRefresh && http.kind === 'present') {
-    context.logger.info(`${LIBRARY}: ${root.filePath} is already set up.`);
-    return addPeerDependency(PEER);
-  }
-  applyHttpClientPlan(tree, root, http);
+  applyChangesToFile(tree, filePath, http.changes);
   return chain([
-    http.kind === 'add-provider'
-      ? addRootProvider(app.project, httpClientProvider(http.features))
-      : noop(),
+    http.add ? addRootProvider(app.project, httpClientProvider(http.add)) : noop(),
     needsTokenRefresh
       ? addRootProvider(
           app.project,
-          ({ code, external }) =>
-            code`${external('provideTokenRefresh', LIBRARY)}(${tokenRefreshOptionsCode(app.options)})`,
+          ({ code, external }) => code`${external('provideTokenRefresh', LIBRARY)}(${options})`,
         )
       : noop(),
     putOnOwnLines(app.mainFile, ['provideHttpClient', 'provideTokenRefresh']),
-    (_, ctx) => ctx.logger.info(`${LIBRARY}: set up ${root.filePath}.`),
+    (_, ctx) => ctx.logger.info(`${LIBRARY}: set up ${filePath}.`),
     addPeerDependency(PEER),
   ]);
 }
@@ -78,10 +65,7 @@ function httpClientProvider(features: readonly HttpFeature[]): CodeBlockCallback
   return ({ code, external }) => {
     const provide = external('provideHttpClient', HTTP);
     const interceptor = external('tokenRefreshInterceptor', LIBRARY);
-    const args = features.map(
-      (feature) =>
-        `${external(feature, HTTP)}(${feature === 'withInterceptors' ? `[${interceptor}]` : ''})`,
-    );
+    const args = features.map((f) => featureCode(f, external(f, HTTP), interceptor));
     return code`${provide}(${args.join(', ')})`;
   };
 }
