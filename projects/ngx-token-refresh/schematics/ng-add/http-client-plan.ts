@@ -3,39 +3,37 @@ import { Change, InsertChange } from '@schematics/angular/utility/change';
 import { isCallTo, mentions } from './ast';
 import { Problem, RootProviders } from './root-providers';
 import ts, { type TS } from './typescript';
+import type { CodeBlockCallback } from '@schematics/angular/utility';
+
+const HTTP = '@angular/common/http';
+const INTERCEPTOR = 'tokenRefreshInterceptor';
 
 /** A feature function of `provideHttpClient(...)` that `ng add` may add. */
 export type HttpFeature = 'withFetch' | 'withInterceptors';
 
-/** How `ng add` makes the app's HttpClient use the interceptor (and fetch, when needed). */
+/**
+ * How `ng add` wires the interceptor: `changes` to the `provideHttpClient(...)` there (with their
+ * imports), or the features of one to `add` as a root provider.
+ */
 export interface HttpClientPlan {
-  /** The edits of the existing `provideHttpClient(...)` and their imports. */
   readonly changes: Change[];
-  /** The features of a `provideHttpClient(...)` to add as a root provider, or `null`. */
-  readonly add: readonly HttpFeature[] | null;
+  readonly add?: HttpFeature[];
 }
-
-const NOTHING: HttpClientPlan = { changes: [], add: null };
 
 /**
- * Decides, without changing anything, how to wire `tokenRefreshInterceptor` into the root
- * providers: add a `provideHttpClient(...)`, or extend the one there (the interceptor goes last
- * in its `withInterceptors([...])`, so that the interceptors before it see the response after the
- * refresh and retry). An app that renders on the server also gets `withFetch()` (Angular warns
- * NG02801 without it); where the interceptor is wired already, only that, where the edit is plain.
+ * Decides, without changing anything, how the HttpClient gets `tokenRefreshInterceptor`: last in
+ * the `withInterceptors([...])` there (the interceptors before it then see the response after
+ * the refresh and retry), as a `withInterceptors` feature of the `provideHttpClient(...)` there,
+ * or in a new `provideHttpClient(...)`. An app that renders on the server also gets `withFetch()`
+ * (Angular warns NG02801 without it); once the interceptor is wired, only that, if the edit is plain.
  */
 export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientPlan | Problem {
-  const wired = mentions(root.source, 'tokenRefreshInterceptor');
-  if (wired && !fetch) return NOTHING;
-  const plan = planEdit(root, fetch, !wired);
-  return wired && ('problem' in plan || plan.add) ? NOTHING : plan;
+  const wired = mentions(root.source, INTERCEPTOR);
+  const plan = wired && !fetch ? { changes: [] } : planEdit(root, fetch, !wired);
+  return wired && ('problem' in plan || plan.add) ? { changes: [] } : plan;
 }
 
-function planEdit(
-  root: RootProviders,
-  fetch: boolean,
-  addInterceptor: boolean,
-): HttpClientPlan | Problem {
+function planEdit(root: RootProviders, fetch: boolean, interceptor: boolean) {
   const { filePath, source } = root;
   const problem = (text: string): Problem => ({ filePath, problem: text });
   if (mentions(source, 'HttpClientModule')) {
@@ -49,40 +47,45 @@ function planEdit(
   if (!call && elements.some(ts.isSpreadElement)) {
     return problem('its providers spread other arrays, which may already provide HttpClient');
   }
-  if (!call) return { changes: [], add: [...features, 'withInterceptors'] };
+  if (!call) return { changes: [], add: [...features, 'withInterceptors'] } as HttpClientPlan;
   if (!elements.includes(call)) {
     return problem('it calls provideHttpClient(...) outside the root providers array');
   }
   const args = call.arguments;
-  if (args.some(ts.isSpreadElement))
+  if (args.some(ts.isSpreadElement)) {
     return problem('provideHttpClient(...) receives spread features');
-  const [interceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
-  const list = interceptors?.arguments[0];
+  }
+  const [withInterceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
+  const list = withInterceptors?.arguments[0];
   const changes: Change[] = [];
-  if (addInterceptor && interceptors) {
+  if (interceptor && withInterceptors) {
     if (others.length || !list || !ts.isArrayLiteralExpression(list)) {
       return problem('its withInterceptors(...) is not a single call with an array literal');
     }
-    changes.push(append(filePath, list.elements, ['tokenRefreshInterceptor']));
-  } else if (addInterceptor) features.push('withInterceptors');
-  if (addInterceptor) {
-    changes.push(insertImport(source, filePath, 'tokenRefreshInterceptor', 'ngx-token-refresh'));
+    changes.push(append(filePath, list.elements, [INTERCEPTOR]));
+  } else if (interceptor) features.push('withInterceptors');
+  if (interceptor) {
+    changes.push(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
   }
-  if (features.length)
-    changes.push(
-      append(
-        filePath,
-        args,
-        features.map((f) => featureCode(f)),
-      ),
-    );
-  changes.push(...features.map((f) => insertImport(source, filePath, f, '@angular/common/http')));
-  return changes.length ? { changes, add: null } : NOTHING;
+  const code = features.map((feature) => featureCode(feature));
+  if (code.length) changes.push(append(filePath, args, code));
+  changes.push(...features.map((f) => insertImport(source, filePath, f, HTTP)));
+  return { changes };
 }
 
-/** The call of a feature, `name` being what the file calls it: `withInterceptors([...])`. */
-export function featureCode(feature: HttpFeature, name: string = feature, interceptor?: string) {
-  return `${name}(${feature === 'withInterceptors' ? `[${interceptor ?? 'tokenRefreshInterceptor'}]` : ''})`;
+/** A feature's call, `name` being what the file calls it: `withInterceptors([...])`. */
+function featureCode(feature: HttpFeature, name: string = feature, interceptor = INTERCEPTOR) {
+  return `${name}(${feature === 'withFetch' ? '' : `[${interceptor}]`})`;
+}
+
+/** `provideHttpClient(...)` with `features`, for `addRootProvider`. */
+export function httpClientProvider(features: readonly HttpFeature[]): CodeBlockCallback {
+  return ({ code, external }) => {
+    const provide = external('provideHttpClient', HTTP); // first: its import comes first
+    const interceptor = external(INTERCEPTOR, 'ngx-token-refresh');
+    const args = features.map((f) => featureCode(f, external(f, HTTP), interceptor));
+    return code`${provide}(${args.join(', ')})`;
+  };
 }
 
 /** Appends `texts` to a comma-separated list, each on a line of its own where the items are. */

@@ -1,8 +1,15 @@
 import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
-import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
+import { applyChangesToFile, getMainFilePath } from '@schematics/angular/utility/standalone/util';
+import { addRootProvider } from './angular-utility';
+import { mentions } from './ast';
+import { httpClientProvider, planHttpClient } from './http-client-plan';
+import { manualSetupMessage } from './manual-setup';
+import { addPeerDependency } from './peer-dependency';
+import { tokenRefreshOptionsCode } from './provider-code';
+import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
-import { setUpApplication } from './set-up-application';
+import { putOnOwnLines } from './tidy-providers';
 import { findTargetProject } from './target-project';
 
 /**
@@ -13,32 +20,48 @@ import { findTargetProject } from './target-project';
  * that renders on the server also gets `withFetch()` and a hint about `sessionGuard` routes.
  */
 export function ngAdd(options: NgAddOptions): Rule {
-  return async (tree, context) => {
+  return async (tree, { logger }) => {
     for (const key of ['refreshUrl', 'loginUrl'] as const) {
       if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
     }
-    const target = await findTargetProject(tree, options.project);
-    if (target.isLibrary) {
-      context.logger.warn(
-        `ngx-token-refresh: "${target.name}" is a library, so nothing was set up. Run ng add ` +
-          'in the application that uses it, or add provideTokenRefresh(...) to that app yourself.',
+    const { name: project, definition, isLibrary } = await findTargetProject(tree, options.project);
+    if (isLibrary) {
+      logger.warn(
+        `ngx-token-refresh: "${project}" is a library, so nothing was set up. Run ng add in the ` +
+          'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
       );
       return noop();
     }
-    const mainFile = await getMainFilePath(tree, target.name);
-    if (!mainFile) {
-      throw new SchematicsException(
-        `Project "${target.name}" has no build target with a main file.`,
-      );
+    const main = await getMainFilePath(tree, project);
+    const ssr = rendersOnServer(definition);
+    const finish = chain([
+      addPeerDependency('@auth0/angular-jwt'),
+      ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
+    ]);
+    const args = tokenRefreshOptionsCode(options);
+    const root = findRootProviders(tree, main);
+    const tokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
+    const http = 'problem' in root ? root : planHttpClient(root, ssr);
+    if ('problem' in http) {
+      const tokenRefreshCall = tokenRefresh ? `provideTokenRefresh(${args})` : null;
+      logger.warn(manualSetupMessage({ ...http, tokenRefreshCall, fetch: ssr }));
+      return finish;
     }
-    const app = {
-      project: target.name,
-      mainFile,
-      options,
-      rendersOnServer: rendersOnServer(target.definition),
-    };
-    const setUp = setUpApplication(tree, context, app);
-    if (!app.rendersOnServer) return setUp;
-    return chain([setUp, (_, ctx) => ctx.logger.info(serverRenderingNote(options.loginUrl))]);
+    if (!tokenRefresh && !http.add && !http.changes.length) {
+      logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
+      return finish;
+    }
+    applyChangesToFile(tree, root.filePath, http.changes);
+    return chain([
+      http.add ? addRootProvider(project, httpClientProvider(http.add)) : noop(),
+      tokenRefresh
+        ? addRootProvider(project, ({ code, external }) => {
+            return code`${external('provideTokenRefresh', 'ngx-token-refresh')}(${args})`;
+          })
+        : noop(),
+      putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
+      (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
+      finish,
+    ]);
   };
 }

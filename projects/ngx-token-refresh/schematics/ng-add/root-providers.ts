@@ -5,12 +5,13 @@ import { findAppConfig } from '@schematics/angular/utility/standalone/app_config
 import * as util from '@schematics/angular/utility/standalone/util';
 import ts, { type TS } from './typescript';
 
-/** The root providers of an application: where `ng add` puts its providers. */
+/**
+ * The root providers of an application: the file that holds them (`app.config.ts`, `main.ts` or
+ * the root module) and their array literal, `null` when there is none yet.
+ */
 export interface RootProviders {
-  /** The file that holds them (`app.config.ts`, `main.ts` or the root module). */
   readonly filePath: string;
   readonly source: TS.SourceFile;
-  /** The `providers` array literal, or `null` when there is none yet. */
   readonly providers: TS.ArrayLiteralExpression | null;
 }
 
@@ -26,37 +27,36 @@ export interface Problem {
  * shape that `addRootProvider` would fail on or could not extend safely is a `Problem`.
  */
 export function findRootProviders(tree: Tree, main: string): RootProviders | Problem {
-  if (!tree.exists(main)) return { filePath: main, problem: 'the main file is missing' };
+  const problem = (text: string, filePath = main): Problem => ({ filePath, problem: text });
+  if (!tree.exists(main)) return problem('the main file is missing');
   if (ngAst.isStandaloneApp(tree, main)) {
     const call = util.findBootstrapApplicationCall(tree, main);
+    const [, arg] = call.arguments;
     const config = findAppConfig(call, tree, main);
-    const arg = call.arguments[1];
-    const name = arg && ts.isIdentifier(arg) ? arg.text : null;
+    const name = arg && ts.isIdentifier(arg) ? `${arg.text}` : '';
     if (config)
-      return providersOf(config.filePath, config.node, name ?? 'the bootstrapApplication config');
+      return providersOf(config.filePath, config.node, name || 'the bootstrapApplication config');
     if (!arg) return { filePath: main, source: call.getSourceFile(), providers: null };
-    const problem = 'the second argument of bootstrapApplication is not a plain config object';
-    return { filePath: main, problem: name ? `${name}: ${problem}` : problem };
+    const text = 'the second argument of bootstrapApplication is not a plain config object';
+    return problem(name ? `${name}: ${text}` : text);
   }
   if (!ngAst.findBootstrapModuleCall(tree, main)) {
-    const problem = 'it calls neither bootstrapApplication(...) nor bootstrapModule(...)';
-    return { filePath: main, problem };
+    return problem('it calls neither bootstrapApplication(...) nor bootstrapModule(...)');
   }
   const path = ngAst.getAppModulePath(tree, main);
-  if (!tree.exists(path)) {
-    return { filePath: main, problem: 'the root NgModule is not imported from a relative file' };
-  }
+  if (!tree.exists(path)) return problem('the root NgModule is not imported from a relative file');
   const [metadata] = getDecoratorMetadata(
     util.getSourceFile(tree, path),
     'NgModule',
     '@angular/core',
   );
-  return metadata && ts.isObjectLiteralExpression(metadata)
-    ? providersOf(path, metadata, 'the root NgModule')
-    : { filePath: path, problem: 'no @NgModule({...}) with an object literal' };
+  if (metadata && ts.isObjectLiteralExpression(metadata)) {
+    return providersOf(path, metadata, 'the root NgModule');
+  }
+  return problem('no @NgModule({...}) with an object literal', path);
 }
 
-/** The `providers` array literal of a config or NgModule metadata, if it has a plain one. */
+/** The providers of a config or NgModule metadata, unless they are more than an array literal. */
 function providersOf(filePath: string, object: TS.ObjectLiteralExpression, name: string) {
   const providers = util.findProvidersLiteral(object);
   const other = object.properties.find(

@@ -12,31 +12,17 @@ export interface TargetProject {
  * Finds the project named by `--project` (the CLI fills in the current one), or else the
  * workspace's only application. Throws, before anything changes, when that is ambiguous.
  */
-export async function findTargetProject(
-  tree: Tree,
-  requested: string | undefined,
-): Promise<TargetProject> {
-  const workspace = await readWorkspace(tree);
-  const projects = [...workspace.projects.entries()];
-  const pick = requested
-    ? projects.find(([name]) => name === requested)
-    : onlyOne(projects.filter(([, project]) => !isLibrary(project)));
-  if (!pick) {
-    const names = projects.map(([name]) => name).join(', ') || 'none';
-    throw new SchematicsException(
-      requested
-        ? `Project "${requested}" is not in angular.json (projects: ${names}).`
-        : `Pass --project with the application to set up (projects: ${names}).`,
-    );
-  }
-  const [name, definition] = pick;
-  return { name, definition, isLibrary: isLibrary(definition) };
-}
-
-function isLibrary(project: ProjectDefinition): boolean {
-  return project.extensions['projectType'] === 'library';
-}
-
-function onlyOne<T>(items: T[]): T | undefined {
-  return items.length === 1 ? items[0] : undefined;
+export async function findTargetProject(tree: Tree, requested?: string): Promise<TargetProject> {
+  const projects = [...(await readWorkspace(tree)).projects].map(([name, definition]) => {
+    return { name, definition, isLibrary: definition.extensions['projectType'] === 'library' };
+  });
+  const apps = projects.filter((project) => !project.isLibrary);
+  const found = requested ? projects.find((p) => p.name === requested) : apps[1] ? null : apps[0];
+  if (found) return found;
+  const names = projects.map((project) => project.name).join(', ') || 'none';
+  throw new SchematicsException(
+    requested
+      ? `Project "${requested}" is not in angular.json (projects: ${names}).`
+      : `Pass --project with the application to set up (projects: ${names}).`,
+  );
 }
