@@ -1,18 +1,16 @@
-// The rules of @schematics/angular/utility, typed against this package's @angular-devkit/schematics:
-// @schematics/angular pins an exact devkit version and may get its own nested copy (it does in
-// this workspace), whose Rule type TypeScript then treats as foreign. Rules are plain functions
-// of (tree, context), so they run under either copy.
+// @schematics/angular may get its own copy of @angular-devkit/schematics (it does here), whose
+// Rule type TypeScript treats as foreign; rules are plain functions, so they run under either.
 import type { Rule } from '@angular-devkit/schematics';
 import * as utility from '@schematics/angular/utility';
 
-export { ExistingBehavior } from '@schematics/angular/utility';
+type AsRule<F extends (...args: never[]) => unknown> = (...args: Parameters<F>) => Rule;
 
-/** The CLI's `addRootProvider`: a provider for the app config or the root NgModule. */
-export const addRootProvider = utility.addRootProvider as unknown as (
-  ...args: Parameters<typeof utility.addRootProvider>
-) => Rule;
+/** The CLI's `addRootProvider`, typed with this package's `Rule`. */
+export const addRootProvider = utility.addRootProvider as unknown as AsRule<
+  typeof utility.addRootProvider
+>;
 
-/** The CLI's `addDependency`: a package.json entry, and npm install once. */
-export const addDependency = utility.addDependency as unknown as (
-  ...args: Parameters<typeof utility.addDependency>
-) => Rule;
+/** The CLI's `addDependency`, typed with this package's `Rule`. */
+export const addDependency = utility.addDependency as unknown as AsRule<
+  typeof utility.addDependency
+>;

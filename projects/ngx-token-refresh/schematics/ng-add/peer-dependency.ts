@@ -1,18 +1,18 @@
 import { Rule } from '@angular-devkit/schematics';
+import { ExistingBehavior } from '@schematics/angular/utility';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExistingBehavior, addDependency } from './angular-utility';
+import { addDependency } from './angular-utility';
 
 /**
- * Adds a peer dependency of ngx-token-refresh, with the range its package.json (next to the
+ * Adds a peer dependency of ngx-token-refresh, in the range its package.json (next to the
  * schematics) asks for, to the workspace's dependencies, unless the workspace lists it anywhere.
  */
 export function addPeerDependency(name: string): Rule {
   return (tree, context) => {
     const manifest = tree.readJson('/package.json') as Record<string, Record<string, string>>;
-    if (['dependencies', 'devDependencies', 'peerDependencies'].some((s) => manifest[s]?.[name])) {
-      return;
-    }
+    const sections = ['dependencies', 'devDependencies', 'peerDependencies'];
+    if (sections.some((section) => manifest[section]?.[name])) return;
     const own = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const range: string = own.peerDependencies[name];
     context.logger.info(`ngx-token-refresh: adding ${name}@${range} to dependencies.`);

@@ -5,26 +5,19 @@ import { findAppConfig } from '@schematics/angular/utility/standalone/app_config
 import * as util from '@schematics/angular/utility/standalone/util';
 import ts, { type TS } from './typescript';
 
-/**
- * The root providers of an application: the file that holds them (`app.config.ts`, `main.ts` or
- * the root module) and their array literal, `null` when there is none yet.
- */
+/** The root providers: their file, and their array literal (`null` when there is none yet). */
 export interface RootProviders {
   readonly filePath: string;
   readonly source: TS.SourceFile;
   readonly providers: TS.ArrayLiteralExpression | null;
 }
 
-/** Why `ng add` leaves a file alone. */
-export interface Problem {
-  readonly filePath: string;
-  readonly problem: string;
-}
+/** Why `ng add` leaves `filePath` alone. */
+export type Problem = { readonly filePath: string; readonly problem: string };
 
 /**
- * Follows the main file to the root providers with the lookups `addRootProvider` uses: the config
- * of `bootstrapApplication(...)`, or the metadata of the NgModule of `bootstrapModule(...)`. A
- * shape that `addRootProvider` would fail on or could not extend safely is a `Problem`.
+ * Follows the main file to the root providers with the lookups `addRootProvider` uses, or says
+ * why they have a shape that `addRootProvider` would fail on or could not extend safely.
  */
 export function findRootProviders(tree: Tree, main: string): RootProviders | Problem {
   const problem = (text: string, filePath = main): Problem => ({ filePath, problem: text });
@@ -32,24 +25,22 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
   if (ngAst.isStandaloneApp(tree, main)) {
     const call = util.findBootstrapApplicationCall(tree, main);
     const [, arg] = call.arguments;
+    const name = arg && ts.isIdentifier(arg) ? arg.text : 'the bootstrapApplication config';
     const config = findAppConfig(call, tree, main);
-    const name = arg && ts.isIdentifier(arg) ? `${arg.text}` : '';
-    if (config)
-      return providersOf(config.filePath, config.node, name || 'the bootstrapApplication config');
+    if (config) return providersOf(config.filePath, config.node, name);
     if (!arg) return { filePath: main, source: call.getSourceFile(), providers: null };
-    const text = 'the second argument of bootstrapApplication is not a plain config object';
-    return problem(name ? `${name}: ${text}` : text);
+    const prefix = ts.isIdentifier(arg) ? `${name}: ` : '';
+    return problem(
+      `${prefix}the second argument of bootstrapApplication is not a plain config object`,
+    );
   }
   if (!ngAst.findBootstrapModuleCall(tree, main)) {
     return problem('it calls neither bootstrapApplication(...) nor bootstrapModule(...)');
   }
   const path = ngAst.getAppModulePath(tree, main);
   if (!tree.exists(path)) return problem('the root NgModule is not imported from a relative file');
-  const [metadata] = getDecoratorMetadata(
-    util.getSourceFile(tree, path),
-    'NgModule',
-    '@angular/core',
-  );
+  const source = util.getSourceFile(tree, path);
+  const [metadata] = getDecoratorMetadata(source, 'NgModule', '@angular/core');
   if (metadata && ts.isObjectLiteralExpression(metadata)) {
     return providersOf(path, metadata, 'the root NgModule');
   }
@@ -57,12 +48,12 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
 }
 
 /** The providers of a config or NgModule metadata, unless they are more than an array literal. */
-function providersOf(filePath: string, object: TS.ObjectLiteralExpression, name: string) {
-  const providers = util.findProvidersLiteral(object);
-  const other = object.properties.find(
+function providersOf(filePath: string, config: TS.ObjectLiteralExpression, name: string) {
+  const providers = util.findProvidersLiteral(config);
+  const other = config.properties.find(
     (property) => ts.isSpreadAssignment(property) || property.name?.getText() === 'providers',
   );
-  if (providers || !other) return { filePath, source: object.getSourceFile(), providers };
+  if (providers || !other) return { filePath, source: config.getSourceFile(), providers };
   const problem = ts.isSpreadAssignment(other)
     ? `${name} spreads another object, which may hold providers`
     : `the providers of ${name} are not an array literal`;
