@@ -1,41 +1,29 @@
+import type { CodeBlockCallback } from '@schematics/angular/utility';
 import { findNodes, insertImport } from '@schematics/angular/utility/ast-utils';
 import { Change, InsertChange } from '@schematics/angular/utility/change';
 import { isCallTo, mentions } from './ast';
 import { Problem, RootProviders } from './root-providers';
 import ts, { type TS } from './typescript';
-import type { CodeBlockCallback } from '@schematics/angular/utility';
 
 const HTTP = '@angular/common/http';
 const INTERCEPTOR = 'tokenRefreshInterceptor';
+type HttpFeature = 'withFetch' | 'withInterceptors';
 
-/** A feature function of `provideHttpClient(...)` that `ng add` may add. */
-export type HttpFeature = 'withFetch' | 'withInterceptors';
-
-/**
- * How `ng add` wires the interceptor: `changes` to the `provideHttpClient(...)` there (with their
- * imports), or the features of one to `add` as a root provider.
- */
-export interface HttpClientPlan {
-  readonly changes: Change[];
-  readonly add?: HttpFeature[];
-}
+/** Edits of the app's `provideHttpClient(...)`, or the features of one to `add`. */
+export type HttpClientPlan = { readonly changes: Change[]; readonly add?: HttpFeature[] };
 
 /**
  * Decides, without changing anything, how the HttpClient gets `tokenRefreshInterceptor`: last in
- * the `withInterceptors([...])` there (the interceptors before it then see the response after
- * the refresh and retry), as a `withInterceptors` feature of the `provideHttpClient(...)` there,
- * or in a new `provideHttpClient(...)`. An app that renders on the server also gets `withFetch()`
- * (Angular warns NG02801 without it); once the interceptor is wired, only that, if the edit is plain.
+ * the `withInterceptors([...])` there (the interceptors before it then see the response after the
+ * refresh and retry), as a feature of the `provideHttpClient(...)` there, or in a new one. An app
+ * that renders on the server also gets `withFetch()` (Angular warns NG02801 without it); once the
+ * interceptor is wired, only that, and only where the edit is plain.
  */
 export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientPlan | Problem {
-  const wired = mentions(root.source, INTERCEPTOR);
-  const plan = wired && !fetch ? { changes: [] } : planEdit(root, fetch, !wired);
-  return wired && ('problem' in plan || plan.add) ? { changes: [] } : plan;
-}
-
-function planEdit(root: RootProviders, fetch: boolean, interceptor: boolean) {
   const { filePath, source } = root;
-  const problem = (text: string): Problem => ({ filePath, problem: text });
+  const wired = mentions(source, INTERCEPTOR);
+  const problem = (text: string) => (wired ? { changes: [] } : { filePath, problem: text });
+  if (wired && !fetch) return { changes: [] };
   if (mentions(source, 'HttpClientModule')) {
     return problem('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
@@ -47,7 +35,7 @@ function planEdit(root: RootProviders, fetch: boolean, interceptor: boolean) {
   if (!call && elements.some(ts.isSpreadElement)) {
     return problem('its providers spread other arrays, which may already provide HttpClient');
   }
-  if (!call) return { changes: [], add: [...features, 'withInterceptors'] } as HttpClientPlan;
+  if (!call) return { changes: [], add: wired ? undefined : [...features, 'withInterceptors'] };
   if (!elements.includes(call)) {
     return problem('it calls provideHttpClient(...) outside the root providers array');
   }
@@ -58,34 +46,32 @@ function planEdit(root: RootProviders, fetch: boolean, interceptor: boolean) {
   const [withInterceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
   const list = withInterceptors?.arguments[0];
   const changes: Change[] = [];
-  if (interceptor && withInterceptors) {
+  if (!wired && withInterceptors) {
     if (others.length || !list || !ts.isArrayLiteralExpression(list)) {
       return problem('its withInterceptors(...) is not a single call with an array literal');
     }
     changes.push(append(filePath, list.elements, [INTERCEPTOR]));
-  } else if (interceptor) features.push('withInterceptors');
-  if (interceptor) {
-    changes.push(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
   }
-  const code = features.map((feature) => featureCode(feature));
+  if (!wired && !withInterceptors) features.push('withInterceptors');
+  if (!wired) changes.push(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
+  const code = features.map((feature) => featureCall(feature));
   if (code.length) changes.push(append(filePath, args, code));
-  changes.push(...features.map((f) => insertImport(source, filePath, f, HTTP)));
+  changes.push(...features.map((feature) => insertImport(source, filePath, feature, HTTP)));
   return { changes };
-}
-
-/** A feature's call, `name` being what the file calls it: `withInterceptors([...])`. */
-function featureCode(feature: HttpFeature, name: string = feature, interceptor = INTERCEPTOR) {
-  return `${name}(${feature === 'withFetch' ? '' : `[${interceptor}]`})`;
 }
 
 /** `provideHttpClient(...)` with `features`, for `addRootProvider`. */
 export function httpClientProvider(features: readonly HttpFeature[]): CodeBlockCallback {
   return ({ code, external }) => {
-    const provide = external('provideHttpClient', HTTP); // first: its import comes first
+    const provide = external('provideHttpClient', HTTP); // first, so that its import comes first
     const interceptor = external(INTERCEPTOR, 'ngx-token-refresh');
-    const args = features.map((f) => featureCode(f, external(f, HTTP), interceptor));
+    const args = features.map((f) => featureCall(f, external(f, HTTP), interceptor));
     return code`${provide}(${args.join(', ')})`;
   };
+}
+
+function featureCall(feature: HttpFeature, name: string = feature, interceptor = INTERCEPTOR) {
+  return `${name}(${feature === 'withFetch' ? '' : `[${interceptor}]`})`;
 }
 
 /** Appends `texts` to a comma-separated list, each on a line of its own where the items are. */

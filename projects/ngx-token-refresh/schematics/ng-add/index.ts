@@ -9,8 +9,8 @@ import { tokenRefreshOptionsCode } from './provider-code';
 import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
+import { findTargetProject, isLibrary } from './target-project';
 import { putOnOwnLines } from './tidy-providers';
-import { findTargetProject } from './target-project';
 
 /**
  * `ng add ngx-token-refresh`: puts `provideTokenRefresh({...})` into the application's root
@@ -24,8 +24,8 @@ export function ngAdd(options: NgAddOptions): Rule {
     for (const key of ['refreshUrl', 'loginUrl'] as const) {
       if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
     }
-    const { name: project, definition, isLibrary } = await findTargetProject(tree, options.project);
-    if (isLibrary) {
+    const [project, definition] = await findTargetProject(tree, options.project);
+    if (isLibrary(definition)) {
       logger.warn(
         `ngx-token-refresh: "${project}" is a library, so nothing was set up. Run ng add in the ` +
           'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
@@ -34,34 +34,35 @@ export function ngAdd(options: NgAddOptions): Rule {
     }
     const main = await getMainFilePath(tree, project);
     const ssr = rendersOnServer(definition);
-    const finish = chain([
+    const done = chain([
       addPeerDependency('@auth0/angular-jwt'),
       ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
     ]);
     const args = tokenRefreshOptionsCode(options);
     const root = findRootProviders(tree, main);
-    const tokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
+    const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
     const http = 'problem' in root ? root : planHttpClient(root, ssr);
     if ('problem' in http) {
-      const tokenRefreshCall = tokenRefresh ? `provideTokenRefresh(${args})` : null;
-      logger.warn(manualSetupMessage({ ...http, tokenRefreshCall, fetch: ssr }));
-      return finish;
+      logger.warn(
+        manualSetupMessage(http, addTokenRefresh ? `provideTokenRefresh(${args})` : null, ssr),
+      );
+      return done;
     }
-    if (!tokenRefresh && !http.add && !http.changes.length) {
+    if (!addTokenRefresh && !http.add && !http.changes.length) {
       logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
-      return finish;
+      return done;
     }
     applyChangesToFile(tree, root.filePath, http.changes);
     return chain([
       http.add ? addRootProvider(project, httpClientProvider(http.add)) : noop(),
-      tokenRefresh
+      addTokenRefresh
         ? addRootProvider(project, ({ code, external }) => {
             return code`${external('provideTokenRefresh', 'ngx-token-refresh')}(${args})`;
           })
         : noop(),
       putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
       (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
-      finish,
+      done,
     ]);
   };
 }

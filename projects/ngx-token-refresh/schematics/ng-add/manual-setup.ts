@@ -1,21 +1,15 @@
-/** What `ng add` leaves to the user, in which file, and why. */
-export interface ManualSetup {
-  readonly filePath: string;
-  readonly problem: string;
-  /** The `provideTokenRefresh(...)` call to add, or `null` when the app already has one. */
-  readonly tokenRefreshCall: string | null;
-  /** Whether the HttpClient needs `withFetch()` too (the app renders on the server). */
-  readonly fetch: boolean;
-}
+import { Problem } from './root-providers';
 
-/** The message, with the exact lines to add, printed when `ng add` changes no source file. */
-export function manualSetupMessage({ filePath, problem, tokenRefreshCall, fetch }: ManualSetup) {
-  const withFetch = fetch ? 'withFetch, ' : '';
+/**
+ * The message, with the exact lines to add, printed when `ng add` changes no source file:
+ * `tokenRefreshCall` is `null` when the app has one already, `fetch` whether it needs `withFetch()`.
+ */
+export function manualSetupMessage(at: Problem, tokenRefreshCall: string | null, fetch: boolean) {
   return [
-    `ngx-token-refresh: ${filePath} was left unchanged: ${problem}.`,
+    `ngx-token-refresh: ${at.filePath} was left unchanged: ${at.problem}.`,
     'Add these lines to it yourself:',
     '',
-    `  import { provideHttpClient, ${withFetch}withInterceptors } from '@angular/common/http';`,
+    `  import { provideHttpClient, ${fetch ? 'withFetch, ' : ''}withInterceptors } from '@angular/common/http';`,
     `  import { ${tokenRefreshCall ? 'provideTokenRefresh, ' : ''}tokenRefreshInterceptor } from 'ngx-token-refresh';`,
     '',
     '  // in the root providers:',

@@ -1,7 +1,5 @@
 import { Rule } from '@angular-devkit/schematics';
 import { ExistingBehavior } from '@schematics/angular/utility';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { addDependency } from './angular-utility';
 
 /**
@@ -13,8 +11,7 @@ export function addPeerDependency(name: string): Rule {
     const manifest = tree.readJson('/package.json') as Record<string, Record<string, string>>;
     const sections = ['dependencies', 'devDependencies', 'peerDependencies'];
     if (sections.some((section) => manifest[section]?.[name])) return;
-    const own = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    const range: string = own.peerDependencies[name];
+    const range: string = require('../../package.json').peerDependencies[name];
     context.logger.info(`ngx-token-refresh: adding ${name}@${range} to dependencies.`);
     return addDependency(name, range, { existing: ExistingBehavior.Skip });
   };

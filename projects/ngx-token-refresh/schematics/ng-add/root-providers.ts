@@ -50,12 +50,9 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
 /** The providers of a config or NgModule metadata, unless they are more than an array literal. */
 function providersOf(filePath: string, config: TS.ObjectLiteralExpression, name: string) {
   const providers = util.findProvidersLiteral(config);
-  const other = config.properties.find(
+  const unsafe = config.properties.some(
     (property) => ts.isSpreadAssignment(property) || property.name?.getText() === 'providers',
   );
-  if (providers || !other) return { filePath, source: config.getSourceFile(), providers };
-  const problem = ts.isSpreadAssignment(other)
-    ? `${name} spreads another object, which may hold providers`
-    : `the providers of ${name} are not an array literal`;
-  return { filePath, problem };
+  if (providers || !unsafe) return { filePath, source: config.getSourceFile(), providers };
+  return { filePath, problem: `the providers of ${name} are not an array literal` };
 }
