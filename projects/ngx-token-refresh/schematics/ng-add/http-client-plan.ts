@@ -1,23 +1,23 @@
-import type { CodeBlockCallback } from '@schematics/angular/utility';
+import { Rule } from '@angular-devkit/schematics';
 import { findNodes, insertImport } from '@schematics/angular/utility/ast-utils';
 import { Change, InsertChange } from '@schematics/angular/utility/change';
+import { applyChangesToFile } from '@schematics/angular/utility/standalone/util';
 import { isCallTo, mentions } from './ast';
-import { Problem, RootProviders } from './root-providers';
+import { Problem, RootProviders, findRootProviders } from './root-providers';
 import ts, { type TS } from './typescript';
 
-const HTTP = '@angular/common/http';
 const INTERCEPTOR = 'tokenRefreshInterceptor';
-type HttpFeature = 'withFetch' | 'withInterceptors';
+/** Where `provideHttpClient` and its features come from. */
+export const HTTP = '@angular/common/http';
 
-/** Edits of the app's `provideHttpClient(...)`, or the features of one to `add`. */
-export type HttpClientPlan = { readonly changes: Change[]; readonly add?: HttpFeature[] };
+/** Edits of the app's `provideHttpClient(...)`; `add` when it has none, to add one first. */
+export type HttpClientPlan = { readonly changes: Change[]; readonly add?: boolean };
 
 /**
  * Decides, without changing anything, how the HttpClient gets `tokenRefreshInterceptor`: last in
- * the `withInterceptors([...])` there (the interceptors before it then see the response after the
- * refresh and retry), as a feature of the `provideHttpClient(...)` there, or in a new one. An app
- * that renders on the server also gets `withFetch()` (Angular warns NG02801 without it); once the
- * interceptor is wired, only that, and only where the edit is plain.
+ * its `withInterceptors([...])` (the interceptors before it see the response after the refresh and
+ * retry), or in a `withInterceptors` feature. An app that renders on the server also gets
+ * `withFetch()` (Angular warns NG02801 without it); a wired app only that, where the edit is plain.
  */
 export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientPlan | Problem {
   const { filePath, source } = root;
@@ -30,12 +30,10 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   const [call, ...more] = findNodes(source, (node) => isCallTo(node, 'provideHttpClient'));
   if (more.length) return problem('it calls provideHttpClient(...) more than once');
   const elements: readonly TS.Expression[] = root.providers?.elements ?? [];
-  const hasFetch = call?.arguments.some((argument) => isCallTo(argument, 'withFetch'));
-  const features: HttpFeature[] = fetch && !hasFetch ? ['withFetch'] : [];
   if (!call && elements.some(ts.isSpreadElement)) {
     return problem('its providers spread other arrays, which may already provide HttpClient');
   }
-  if (!call) return { changes: [], add: wired ? undefined : [...features, 'withInterceptors'] };
+  if (!call) return { changes: [], add: !wired };
   if (!elements.includes(call)) {
     return problem('it calls provideHttpClient(...) outside the root providers array');
   }
@@ -43,35 +41,29 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   if (args.some(ts.isSpreadElement)) {
     return problem('provideHttpClient(...) receives spread features');
   }
-  const [withInterceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
-  const list = withInterceptors?.arguments[0];
-  const changes: Change[] = [];
-  if (!wired && withInterceptors) {
-    if (others.length || !list || !ts.isArrayLiteralExpression(list)) {
-      return problem('its withInterceptors(...) is not a single call with an array literal');
-    }
-    changes.push(append(filePath, list.elements, [INTERCEPTOR]));
+  const [interceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
+  const list = interceptors?.arguments[0];
+  const array = list && ts.isArrayLiteralExpression(list) ? list : null;
+  if (interceptors && !wired && (others.length || !array)) {
+    return problem('its withInterceptors(...) is not a single call with an array literal');
   }
-  if (!wired && !withInterceptors) features.push('withInterceptors');
-  if (!wired) changes.push(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
-  const code = features.map((feature) => featureCall(feature));
+  const features = fetch && !args.some((a) => isCallTo(a, 'withFetch')) ? ['withFetch'] : [];
+  if (!wired && !interceptors) features.push('withInterceptors');
+  const changes = features.map((feature) => insertImport(source, filePath, feature, HTTP));
+  if (!wired) changes.unshift(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
+  if (!wired && array) changes.push(append(filePath, array.elements, [INTERCEPTOR]));
+  const code = features.map((f) => (f === 'withFetch' ? 'withFetch()' : `${f}([${INTERCEPTOR}])`));
   if (code.length) changes.push(append(filePath, args, code));
-  changes.push(...features.map((feature) => insertImport(source, filePath, feature, HTTP)));
   return { changes };
 }
 
-/** `provideHttpClient(...)` with `features`, for `addRootProvider`. */
-export function httpClientProvider(features: readonly HttpFeature[]): CodeBlockCallback {
-  return ({ code, external }) => {
-    const provide = external('provideHttpClient', HTTP); // first, so that its import comes first
-    const interceptor = external(INTERCEPTOR, 'ngx-token-refresh');
-    const args = features.map((f) => featureCall(f, external(f, HTTP), interceptor));
-    return code`${provide}(${args.join(', ')})`;
+/** Applies the plan for the tree as it is then: after `provideHttpClient()` was added, if it was. */
+export function extendHttpClient(main: string, fetch: boolean): Rule {
+  return (tree) => {
+    const root = findRootProviders(tree, main);
+    const plan = 'problem' in root ? root : planHttpClient(root, fetch);
+    if ('changes' in plan) applyChangesToFile(tree, root.filePath, plan.changes);
   };
-}
-
-function featureCall(feature: HttpFeature, name: string = feature, interceptor = INTERCEPTOR) {
-  return `${name}(${feature === 'withFetch' ? '' : `[${interceptor}]`})`;
 }
 
 /** Appends `texts` to a comma-separated list, each on a line of its own where the items are. */

@@ -1,8 +1,8 @@
 import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
-import { applyChangesToFile, getMainFilePath } from '@schematics/angular/utility/standalone/util';
-import { addRootProvider } from './angular-utility';
+import { addRootProvider } from '@schematics/angular/utility';
+import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
-import { httpClientProvider, planHttpClient } from './http-client-plan';
+import { HTTP, extendHttpClient, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { tokenRefreshOptionsCode } from './provider-code';
@@ -19,6 +19,8 @@ import { putOnOwnLines } from './tidy-providers';
  * the code has an unusual shape it changes no source file and prints the lines to add. An app
  * that renders on the server also gets `withFetch()` and a hint about `sessionGuard` routes.
  */
+const LIBRARY = 'ngx-token-refresh';
+
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
     for (const key of ['refreshUrl', 'loginUrl'] as const) {
@@ -52,14 +54,14 @@ export function ngAdd(options: NgAddOptions): Rule {
       logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
       return done;
     }
-    applyChangesToFile(tree, root.filePath, http.changes);
+    // @schematics/angular may bring its own @angular-devkit/schematics, whose Rule type TypeScript
+    // treats as foreign; a rule is a plain function, so it runs under either copy.
+    const provide = (name: string, from: string, args = '') =>
+      addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
-      http.add ? addRootProvider(project, httpClientProvider(http.add)) : noop(),
-      addTokenRefresh
-        ? addRootProvider(project, ({ code, external }) => {
-            return code`${external('provideTokenRefresh', 'ngx-token-refresh')}(${args})`;
-          })
-        : noop(),
+      http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
+      extendHttpClient(main, ssr),
+      addTokenRefresh ? (provide('provideTokenRefresh', LIBRARY, args) as unknown as Rule) : noop(),
       putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
       (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
       done,

@@ -1,6 +1,5 @@
 import { Rule } from '@angular-devkit/schematics';
-import { ExistingBehavior } from '@schematics/angular/utility';
-import { addDependency } from './angular-utility';
+import { addDependency } from '@schematics/angular/utility';
 
 /**
  * Adds a peer dependency of ngx-token-refresh, in the range its package.json (next to the
@@ -13,6 +12,6 @@ export function addPeerDependency(name: string): Rule {
     if (sections.some((section) => manifest[section]?.[name])) return;
     const range: string = require('../../package.json').peerDependencies[name];
     context.logger.info(`ngx-token-refresh: adding ${name}@${range} to dependencies.`);
-    return addDependency(name, range, { existing: ExistingBehavior.Skip });
+    return addDependency(name, range) as unknown as Rule; // its devkit copy's Rule: see index.ts
   };
 }
