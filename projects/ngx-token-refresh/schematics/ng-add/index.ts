@@ -5,7 +5,6 @@ import { mentions } from './ast';
 import { HTTP, extendHttpClient, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
-import { tokenRefreshOptionsCode } from './provider-code';
 import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
@@ -13,14 +12,10 @@ import { findTargetProject, isLibrary } from './target-project';
 import { putOnOwnLines } from './tidy-providers';
 
 /**
- * `ng add ngx-token-refresh`: puts `provideTokenRefresh({...})` into the application's root
- * providers and `tokenRefreshInterceptor` into its HttpClient, and adds the peer dependency
- * `@auth0/angular-jwt`. It edits only what is missing, so a second run changes nothing; where
- * the code has an unusual shape it changes no source file and prints the lines to add. An app
- * that renders on the server also gets `withFetch()` and a hint about `sessionGuard` routes.
+ * `ng add ngx-token-refresh`: `provideTokenRefresh({...})` and `tokenRefreshInterceptor` in the
+ * root providers, `@auth0/angular-jwt` in package.json, only what is missing; for a shape it
+ * cannot edit safely, the lines to add. An app that renders on the server also gets `withFetch()`.
  */
-const LIBRARY = 'ngx-token-refresh';
-
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
     for (const key of ['refreshUrl', 'loginUrl'] as const) {
@@ -40,7 +35,8 @@ export function ngAdd(options: NgAddOptions): Rule {
       addPeerDependency('@auth0/angular-jwt'),
       ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
     ]);
-    const args = tokenRefreshOptionsCode(options);
+    const { refreshUrl, loginUrl, storage } = options;
+    const args = `{ refreshUrl: ${quote(refreshUrl)}, loginUrl: ${quote(loginUrl)}, storage: ${quote(storage)} }`;
     const root = findRootProviders(tree, main);
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
     const http = 'problem' in root ? root : planHttpClient(root, ssr);
@@ -61,10 +57,17 @@ export function ngAdd(options: NgAddOptions): Rule {
     return chain([
       http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
       extendHttpClient(main, ssr),
-      addTokenRefresh ? (provide('provideTokenRefresh', LIBRARY, args) as unknown as Rule) : noop(),
+      addTokenRefresh
+        ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
+        : noop(),
       putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
       (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
       done,
     ]);
   };
+}
+
+/** A single-quoted TypeScript string literal for any text. */
+function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }

@@ -1,10 +1,7 @@
 import { ProjectDefinition } from '@schematics/angular/utility';
 import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
 
-/**
- * Whether the application renders on the server (SSR, prerendering or an app shell), by the test
- * the CLI's `server` schematic uses: a `server` target, or the application builder's `server`.
- */
+/** Whether the app renders on the server: a `server` target, or the application builder's. */
 export function rendersOnServer(project: ProjectDefinition): boolean {
   const server = project.targets.get('build')?.options?.['server'];
   return (

@@ -1,6 +1,5 @@
-// The TypeScript that @schematics/angular uses: its AST helpers test node kinds, whose numbers
-// differ between TypeScript versions, so every node must come from that copy. Angular 21 bundles
-// it under third_party/ (the types come from there); Angular 22 depends on `typescript`.
+// The TypeScript of @schematics/angular, whose AST helpers test node kinds (numbers that differ
+// between versions): bundled under third_party/ up to Angular 21, `typescript` from Angular 22.
 import { createRequire } from 'node:module';
 import type * as TS from '@schematics/angular/third_party/github.com/Microsoft/TypeScript/lib/typescript';
 
