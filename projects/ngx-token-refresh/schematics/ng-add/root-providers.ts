@@ -29,10 +29,8 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
     const config = findAppConfig(call, tree, main);
     if (config) return providersOf(config.filePath, config.node, name);
     if (!arg) return { filePath: main, source: call.getSourceFile(), providers: null };
-    const prefix = ts.isIdentifier(arg) ? `${name}: ` : '';
-    return problem(
-      `${prefix}the second argument of bootstrapApplication is not a plain config object`,
-    );
+    const text = 'the second argument of bootstrapApplication is not a plain config object';
+    return problem(ts.isIdentifier(arg) ? `${name}: ${text}` : text);
   }
   if (!ngAst.findBootstrapModuleCall(tree, main)) {
     return problem('it calls neither bootstrapApplication(...) nor bootstrapModule(...)');

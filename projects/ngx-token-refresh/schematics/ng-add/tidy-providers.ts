@@ -14,9 +14,10 @@ export function putOnOwnLines(mainFile: string, names: readonly string[]): Rule 
     const root = findRootProviders(tree, mainFile);
     const [first, ...rest] = ('providers' in root && root.providers?.elements) || [];
     const [newline] = /^\r?\n[ \t]*/.exec(first?.getFullText() ?? '') ?? [];
+    if (!newline) return; // a one-line array stays on one line
     const gap = (node: TS.Node) => node.getFullText().slice(0, node.getLeadingTriviaWidth());
     const moved = rest.filter((e) => names.some((n) => isCallTo(e, n)) && !/\S|\n/.test(gap(e)));
-    const changes = moved.map((e) => new ReplaceChange(root.filePath, e.pos, gap(e), newline!));
-    if (newline) applyChangesToFile(tree, root.filePath, changes);
+    const changes = moved.map((e) => new ReplaceChange(root.filePath, e.pos, gap(e), newline));
+    applyChangesToFile(tree, root.filePath, changes);
   };
 }
