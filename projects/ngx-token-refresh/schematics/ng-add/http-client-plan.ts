@@ -1,82 +1,75 @@
-import { findCalls, isCallTo, mentions } from './ast';
-import { RootProviders } from './root-providers';
-import ts, {
-  type ArrayLiteralExpression,
-  type CallExpression,
-  type Expression,
-} from './typescript';
+import { Rule } from '@angular-devkit/schematics';
+import { findNodes, insertImport } from '@schematics/angular/utility/ast-utils';
+import { Change, InsertChange } from '@schematics/angular/utility/change';
+import { applyChangesToFile } from '@schematics/angular/utility/standalone/util';
+import { isCallTo, mentions } from './ast';
+import { Problem, RootProviders, findRootProviders } from './root-providers';
+import ts, { type TS } from './typescript';
 
-/** A feature function of `provideHttpClient(...)` that `ng add` may add. */
-export type HttpFeature = 'withFetch' | 'withInterceptors';
+const INTERCEPTOR = 'tokenRefreshInterceptor';
+/** Where `provideHttpClient` and its features come from. */
+export const HTTP = '@angular/common/http';
 
-/** How to make the app's HttpClient use `tokenRefreshInterceptor` (and fetch, when needed). */
-export type HttpClientPlan =
-  /** The interceptor is there, and `withFetch()` wherever it can be added. */
-  | { readonly kind: 'present' }
-  /** No `provideHttpClient(...)`: add one with these features. */
-  | { readonly kind: 'add-provider'; readonly features: readonly HttpFeature[] }
-  /**
-   * Edit the one `provideHttpClient(...)`: append `features` to its arguments and, where its
-   * `withInterceptors([...])` is given, the interceptor to that array.
-   */
-  | {
-      readonly kind: 'edit';
-      readonly call: CallExpression;
-      readonly features: readonly HttpFeature[];
-      readonly interceptors: ArrayLiteralExpression | null;
-    }
-  /** An unusual shape: the edit could break or duplicate something. */
-  | { readonly kind: 'unsafe'; readonly reason: string };
-
-const PRESENT: HttpClientPlan = { kind: 'present' };
+/** Edits of the app's `provideHttpClient(...)`; `add` when it has none, to add one first. */
+export type HttpClientPlan = { readonly changes: Change[]; readonly add?: boolean };
 
 /**
- * Decides how to wire the interceptor into the root providers, without changing anything. An app
- * that renders on the server also gets `withFetch()` (Angular warns NG02801 without it); an
- * interceptor that is there already only gets it added, and only where the edit is plain.
+ * Decides, without changing anything, how the HttpClient gets `tokenRefreshInterceptor`: last in
+ * its `withInterceptors([...])` (the interceptors before it see the response after the refresh and
+ * retry), or in a `withInterceptors` feature. An app that renders on the server also gets
+ * `withFetch()` (Angular warns NG02801 without it); a wired app only that, where the edit is plain.
  */
-export function planHttpClient(root: RootProviders, rendersOnServer: boolean): HttpClientPlan {
-  const wired = mentions(root.source, 'tokenRefreshInterceptor');
-  if (wired && !rendersOnServer) return PRESENT;
-  const plan = planEdit(root, rendersOnServer, !wired);
-  return wired && plan.kind !== 'edit' ? PRESENT : plan;
-}
-
-function planEdit(root: RootProviders, fetch: boolean, addInterceptor: boolean): HttpClientPlan {
-  if (mentions(root.source, 'HttpClientModule')) {
-    return unsafe('it uses HttpClientModule; replace it with provideHttpClient(...) first');
+export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientPlan | Problem {
+  const { filePath, source } = root;
+  const wired = mentions(source, INTERCEPTOR);
+  const problem = (text: string) => (wired ? { changes: [] } : { filePath, problem: text });
+  if (wired && !fetch) return { changes: [] };
+  if (mentions(source, 'HttpClientModule')) {
+    return problem('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
-  const elements: readonly Expression[] = root.providers?.elements ?? [];
-  const calls = findCalls(root.source, 'provideHttpClient');
-  if (calls.length > 1) return unsafe('it calls provideHttpClient(...) more than once');
-  const [call] = calls;
-  const features: HttpFeature[] = [];
-  if (fetch && !call?.arguments.some((argument) => isCallTo(argument, 'withFetch'))) {
-    features.push('withFetch');
+  const [call, ...more] = findNodes(source, (node) => isCallTo(node, 'provideHttpClient'));
+  if (more.length) return problem('it calls provideHttpClient(...) more than once');
+  const elements: readonly TS.Expression[] = root.providers?.elements ?? [];
+  if (!call && elements.some(ts.isSpreadElement)) {
+    return problem('its providers spread other arrays, which may already provide HttpClient');
   }
-  if (!call) {
-    return elements.some(ts.isSpreadElement)
-      ? unsafe('its providers spread other arrays, which may already provide HttpClient')
-      : { kind: 'add-provider', features: [...features, 'withInterceptors'] };
-  }
+  if (!call) return { changes: [], add: !wired };
   if (!elements.includes(call)) {
-    return unsafe('it calls provideHttpClient(...) outside the root providers array');
+    return problem('it calls provideHttpClient(...) outside the root providers array');
   }
-  if (call.arguments.some(ts.isSpreadElement)) {
-    return unsafe('provideHttpClient(...) receives spread features');
+  const args = call.arguments;
+  if (args.some(ts.isSpreadElement)) {
+    return problem('provideHttpClient(...) receives spread features');
   }
-  const existing = call.arguments.filter((argument) => isCallTo(argument, 'withInterceptors'));
-  if (!addInterceptor || existing.length === 0) {
-    if (addInterceptor) features.push('withInterceptors');
-    return features.length ? { kind: 'edit', call, features, interceptors: null } : PRESENT;
+  const [interceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
+  const list = interceptors?.arguments[0];
+  const array = list && ts.isArrayLiteralExpression(list) ? list : null;
+  if (interceptors && !wired && (others.length || !array)) {
+    return problem('its withInterceptors(...) is not a single call with an array literal');
   }
-  const interceptors = existing[0]?.arguments[0];
-  if (existing.length > 1 || !interceptors || !ts.isArrayLiteralExpression(interceptors)) {
-    return unsafe('its withInterceptors(...) is not a single call with an array literal');
-  }
-  return { kind: 'edit', call, features, interceptors };
+  const features = fetch && !args.some((a) => isCallTo(a, 'withFetch')) ? ['withFetch'] : [];
+  if (!wired && !interceptors) features.push('withInterceptors');
+  const changes = features.map((feature) => insertImport(source, filePath, feature, HTTP));
+  if (!wired) changes.unshift(insertImport(source, filePath, INTERCEPTOR, 'ngx-token-refresh'));
+  if (!wired && array) changes.push(append(filePath, array.elements, [INTERCEPTOR]));
+  const code = features.map((f) => (f === 'withFetch' ? 'withFetch()' : `${f}([${INTERCEPTOR}])`));
+  if (code.length) changes.push(append(filePath, args, code));
+  return { changes };
 }
 
-function unsafe(reason: string): HttpClientPlan {
-  return { kind: 'unsafe', reason };
+/** Applies the plan for the tree as it is then: after `provideHttpClient()` was added, if it was. */
+export function extendHttpClient(main: string, fetch: boolean): Rule {
+  return (tree) => {
+    const root = findRootProviders(tree, main);
+    const plan = 'problem' in root ? root : planHttpClient(root, fetch);
+    if ('changes' in plan) applyChangesToFile(tree, root.filePath, plan.changes);
+  };
+}
+
+/** Appends `texts` to a comma-separated list, each on a line of its own where the items are. */
+function append(filePath: string, items: TS.NodeArray<TS.Node>, texts: string[]): Change {
+  const last = items[items.length - 1];
+  if (!last) return new InsertChange(filePath, items.pos, texts.join(', '));
+  const [separator = ' '] = /^\r?\n[ \t]*/.exec(last.getFullText()) ?? [];
+  return new InsertChange(filePath, last.getEnd(), texts.map((t) => `,${separator}${t}`).join(''));
 }

@@ -1,44 +1,73 @@
 import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
-import { findMainFile } from './main-file';
+import { addRootProvider } from '@schematics/angular/utility';
+import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
+import { mentions } from './ast';
+import { HTTP, extendHttpClient, planHttpClient } from './http-client-plan';
+import { manualSetupMessage } from './manual-setup';
+import { addPeerDependency } from './peer-dependency';
+import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
-import { setUpApplication } from './set-up-application';
-import { findTargetProject } from './target-project';
+import { findTargetProject, isLibrary } from './target-project';
+import { putOnOwnLines } from './tidy-providers';
 
 /**
- * `ng add ngx-token-refresh`: puts `provideTokenRefresh({...})` into the application's root
- * providers and `tokenRefreshInterceptor` into its HttpClient, and adds the peer dependency
- * `@auth0/angular-jwt`. It edits only what is missing, so a second run changes nothing; where
- * the code has an unusual shape it changes no source file and prints the lines to add. An app
- * that renders on the server also gets `withFetch()` and a hint about `sessionGuard` routes.
+ * `ng add ngx-token-refresh`: `provideTokenRefresh({...})` and `tokenRefreshInterceptor` in the
+ * root providers, `@auth0/angular-jwt` in package.json, only what is missing; for a shape it
+ * cannot edit safely, the lines to add. An app that renders on the server also gets `withFetch()`.
  */
 export function ngAdd(options: NgAddOptions): Rule {
-  return async (tree, context) => {
+  return async (tree, { logger }) => {
     for (const key of ['refreshUrl', 'loginUrl'] as const) {
       if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
     }
-    const target = await findTargetProject(tree, options.project);
-    if (target.isLibrary) {
-      context.logger.warn(
-        `ngx-token-refresh: "${target.name}" is a library, so nothing was set up. Run ng add ` +
-          'in the application that uses it, or add provideTokenRefresh(...) to that app yourself.',
+    const [project, definition] = await findTargetProject(tree, options.project);
+    if (isLibrary(definition)) {
+      logger.warn(
+        `ngx-token-refresh: "${project}" is a library, so nothing was set up. Run ng add in the ` +
+          'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
       );
       return noop();
     }
-    const mainFile = findMainFile(target.definition);
-    if (!mainFile) {
-      throw new SchematicsException(
-        `Project "${target.name}" has no build target with a main file.`,
+    const main = await getMainFilePath(tree, project);
+    const ssr = rendersOnServer(definition);
+    const done = chain([
+      addPeerDependency('@auth0/angular-jwt'),
+      ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
+    ]);
+    const { refreshUrl, loginUrl, storage } = options;
+    const args = `{ refreshUrl: ${quote(refreshUrl)}, loginUrl: ${quote(loginUrl)}, storage: ${quote(storage)} }`;
+    const root = findRootProviders(tree, main);
+    const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
+    const http = 'problem' in root ? root : planHttpClient(root, ssr);
+    if ('problem' in http) {
+      logger.warn(
+        manualSetupMessage(http, addTokenRefresh ? `provideTokenRefresh(${args})` : null, ssr),
       );
+      return done;
     }
-    const app = {
-      project: target.name,
-      mainFile,
-      options,
-      rendersOnServer: rendersOnServer(target.definition),
-    };
-    const setUp = setUpApplication(tree, context, app);
-    if (!app.rendersOnServer) return setUp;
-    return chain([setUp, (_, ctx) => ctx.logger.info(serverRenderingNote(options.loginUrl))]);
+    if (!addTokenRefresh && !http.add && !http.changes.length) {
+      logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
+      return done;
+    }
+    // @schematics/angular may bring its own @angular-devkit/schematics, whose Rule type TypeScript
+    // treats as foreign; a rule is a plain function, so it runs under either copy.
+    const provide = (name: string, from: string, args = '') =>
+      addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
+    return chain([
+      http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
+      extendHttpClient(main, ssr),
+      addTokenRefresh
+        ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
+        : noop(),
+      putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
+      (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
+      done,
+    ]);
   };
+}
+
+/** A single-quoted TypeScript string literal for any text. */
+function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }

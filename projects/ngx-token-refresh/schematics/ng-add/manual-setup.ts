@@ -1,36 +1,20 @@
-/** What `ng add` could not edit itself and leaves to the user. */
-export interface ManualSetup {
-  /** The file it would have edited. */
-  readonly filePath: string;
-  /** Why it did not. */
-  readonly reason: string;
-  /** The `provideTokenRefresh(...)` call to add, or `null` when the app already has one. */
-  readonly tokenRefreshCall: string | null;
-  /** Whether the HttpClient needs `withFetch()` too (the app renders on the server). */
-  readonly fetch: boolean;
-}
+import { Problem } from './root-providers';
 
 /**
- * The message, with the exact lines to add, printed when `ng add` changes no source file. It is
- * only printed while the HttpClient still lacks the interceptor.
+ * The message, with the exact lines to add, printed when `ng add` changes no source file:
+ * `tokenRefreshCall` is `null` when the app has one already, `fetch` whether it needs `withFetch()`.
  */
-export function manualSetupMessage(setup: ManualSetup): string {
-  const names = setup.tokenRefreshCall
-    ? 'provideTokenRefresh, tokenRefreshInterceptor'
-    : 'tokenRefreshInterceptor';
-  const http = setup.fetch ? 'withFetch, withInterceptors' : 'withInterceptors';
-  const features = `${setup.fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])`;
-  const providers = [`provideHttpClient(${features}),`];
-  if (setup.tokenRefreshCall) providers.push(`${setup.tokenRefreshCall},`);
+export function manualSetupMessage(at: Problem, tokenRefreshCall: string | null, fetch: boolean) {
   return [
-    `ngx-token-refresh: ${setup.filePath} was left unchanged: ${setup.reason}.`,
+    `ngx-token-refresh: ${at.filePath} was left unchanged: ${at.problem}.`,
     'Add these lines to it yourself:',
     '',
-    `  import { provideHttpClient, ${http} } from '@angular/common/http';`,
-    `  import { ${names} } from 'ngx-token-refresh';`,
+    `  import { provideHttpClient, ${fetch ? 'withFetch, ' : ''}withInterceptors } from '@angular/common/http';`,
+    `  import { ${tokenRefreshCall ? 'provideTokenRefresh, ' : ''}tokenRefreshInterceptor } from 'ngx-token-refresh';`,
     '',
     '  // in the root providers:',
-    ...providers.map((line) => `  ${line}`),
+    `  provideHttpClient(${fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])),`,
+    ...(tokenRefreshCall ? [`  ${tokenRefreshCall},`] : []),
     '',
     'If the app already calls provideHttpClient(...), give that call',
     'withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its',

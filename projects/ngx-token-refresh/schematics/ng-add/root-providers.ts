@@ -1,46 +1,56 @@
-import ts, {
-  type ArrayLiteralExpression,
-  type ObjectLiteralExpression,
-  type SourceFile,
-} from './typescript';
+import { Tree } from '@angular-devkit/schematics';
+import { getDecoratorMetadata } from '@schematics/angular/utility/ast-utils';
+import * as ngAst from '@schematics/angular/utility/ng-ast-utils';
+import { findAppConfig } from '@schematics/angular/utility/standalone/app_config';
+import * as util from '@schematics/angular/utility/standalone/util';
+import ts, { type TS } from './typescript';
 
-/** The root providers of an application: where `ng add` puts its providers. */
+/** The root providers: their file, and their array literal (`null` when there is none yet). */
 export interface RootProviders {
-  /** `bootstrapApplication` with an app config, or a root NgModule. */
-  readonly style: 'standalone' | 'ng-module';
-  /** The file that holds them (`app.config.ts`, `main.ts` or the root module). */
   readonly filePath: string;
-  readonly source: SourceFile;
-  /** The `providers` array literal, or `null` when there is none yet. */
-  readonly providers: ArrayLiteralExpression | null;
+  readonly source: TS.SourceFile;
+  readonly providers: TS.ArrayLiteralExpression | null;
 }
 
-/** Where the root providers are, or why they cannot be edited safely. */
-export type RootProvidersLookup =
-  { readonly found: RootProviders } | { readonly problem: string; readonly filePath: string };
+/** Why `ng add` leaves `filePath` alone. */
+export type Problem = { readonly filePath: string; readonly problem: string };
 
 /**
- * Reads the `providers` of a config object or NgModule metadata: an array literal, absent, or
- * anything else (a variable, a spread...), which `ng add` cannot extend safely.
+ * Follows the main file to the root providers with the lookups `addRootProvider` uses, or says
+ * why they have a shape that `addRootProvider` would fail on or could not extend safely.
  */
-export function providersOf(
-  style: RootProviders['style'],
-  filePath: string,
-  object: ObjectLiteralExpression,
-  what: string,
-): RootProvidersLookup {
-  const property = object.properties.find(
-    (p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'providers',
+export function findRootProviders(tree: Tree, main: string): RootProviders | Problem {
+  const problem = (text: string, filePath = main): Problem => ({ filePath, problem: text });
+  if (!tree.exists(main)) return problem('the main file is missing');
+  if (ngAst.isStandaloneApp(tree, main)) {
+    const call = util.findBootstrapApplicationCall(tree, main);
+    const [, arg] = call.arguments;
+    const name = arg && ts.isIdentifier(arg) ? arg.text : 'the bootstrapApplication config';
+    const config = findAppConfig(call, tree, main);
+    if (config) return providersOf(config.filePath, config.node, name);
+    if (!arg) return { filePath: main, source: call.getSourceFile(), providers: null };
+    const text = 'the second argument of bootstrapApplication is not a plain config object';
+    return problem(ts.isIdentifier(arg) ? `${name}: ${text}` : text);
+  }
+  if (!ngAst.findBootstrapModuleCall(tree, main)) {
+    return problem('it calls neither bootstrapApplication(...) nor bootstrapModule(...)');
+  }
+  const path = ngAst.getAppModulePath(tree, main);
+  if (!tree.exists(path)) return problem('the root NgModule is not imported from a relative file');
+  const source = util.getSourceFile(tree, path);
+  const [metadata] = getDecoratorMetadata(source, 'NgModule', '@angular/core');
+  if (metadata && ts.isObjectLiteralExpression(metadata)) {
+    return providersOf(path, metadata, 'the root NgModule');
+  }
+  return problem('no @NgModule({...}) with an object literal', path);
+}
+
+/** The providers of a config or NgModule metadata, unless they are more than an array literal. */
+function providersOf(filePath: string, config: TS.ObjectLiteralExpression, name: string) {
+  const providers = util.findProvidersLiteral(config);
+  const unsafe = config.properties.some(
+    (property) => ts.isSpreadAssignment(property) || property.name?.getText() === 'providers',
   );
-  if (!property) {
-    if (object.properties.some(ts.isSpreadAssignment)) {
-      return { filePath, problem: `${what} spreads another object, which may hold providers` };
-    }
-    return { found: { style, filePath, source: object.getSourceFile(), providers: null } };
-  }
-  if (!ts.isPropertyAssignment(property) || !ts.isArrayLiteralExpression(property.initializer)) {
-    return { filePath, problem: `the providers of ${what} are not an array literal` };
-  }
-  const source = object.getSourceFile();
-  return { found: { style, filePath, source, providers: property.initializer } };
+  if (providers || !unsafe) return { filePath, source: config.getSourceFile(), providers };
+  return { filePath, problem: `the providers of ${name} are not an array literal` };
 }

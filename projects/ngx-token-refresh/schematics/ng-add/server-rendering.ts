@@ -1,16 +1,11 @@
-import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
 import { ProjectDefinition } from '@schematics/angular/utility';
+import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
 
-/**
- * Whether the application renders on the server (SSR, prerendering or an app shell), by the test
- * the CLI's own `server` schematic uses to see that it was added: a `server` target, or the
- * `server` option of the application builder's build target.
- */
+/** Whether the app renders on the server: a `server` target, or the application builder's. */
 export function rendersOnServer(project: ProjectDefinition): boolean {
-  const build = project.targets.get('build');
+  const server = project.targets.get('build')?.options?.['server'];
   return (
-    project.targets.has('server') ||
-    (isUsingApplicationBuilder(project) && build?.options?.['server'] !== undefined)
+    project.targets.has('server') || (isUsingApplicationBuilder(project) && server !== undefined)
   );
 }
 

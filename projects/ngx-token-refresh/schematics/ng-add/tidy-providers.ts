@@ -1,6 +1,9 @@
 import { Rule } from '@angular-devkit/schematics';
+import { ReplaceChange } from '@schematics/angular/utility/change';
+import { applyChangesToFile } from '@schematics/angular/utility/standalone/util';
 import { isCallTo } from './ast';
-import { findRootProviders } from './find-root-providers';
+import { findRootProviders } from './root-providers';
+import type { TS } from './typescript';
 
 /**
  * `addRootProvider` appends to a standalone config as `last, added` on one line; in a providers
@@ -8,25 +11,13 @@ import { findRootProviders } from './find-root-providers';
  */
 export function putOnOwnLines(mainFile: string, names: readonly string[]): Rule {
   return (tree) => {
-    const lookup = findRootProviders(tree, mainFile);
-    if (!('found' in lookup)) return;
-    const { filePath, providers } = lookup.found;
-    const first = providers?.elements[0];
-    if (!providers || !first) return;
-    const source = providers.getSourceFile();
-    const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line;
-    if (lineOf(providers.getStart()) === lineOf(first.getStart())) return;
-    const indent = ' '.repeat(source.getLineAndCharacterOfPosition(first.getStart()).character);
-    const recorder = tree.beginUpdate(filePath);
-    providers.elements.forEach((element, index) => {
-      const previous = providers.elements[index - 1];
-      const named = names.some((name) => isCallTo(element, name));
-      const gap = element.getFullStart(); // just after the comma
-      const between = source.text.slice(gap, element.getStart());
-      if (!previous || !named || !/^[ \t]*$/.test(between)) return;
-      recorder.remove(gap, between.length);
-      recorder.insertLeft(gap, `\n${indent}`);
-    });
-    tree.commitUpdate(recorder);
+    const root = findRootProviders(tree, mainFile);
+    const [first, ...rest] = ('providers' in root && root.providers?.elements) || [];
+    const [newline] = /^\r?\n[ \t]*/.exec(first?.getFullText() ?? '') ?? [];
+    if (!newline) return; // a one-line array stays on one line
+    const gap = (node: TS.Node) => node.getFullText().slice(0, node.getLeadingTriviaWidth());
+    const moved = rest.filter((e) => names.some((n) => isCallTo(e, n)) && !/\S|\n/.test(gap(e)));
+    const changes = moved.map((e) => new ReplaceChange(root.filePath, e.pos, gap(e), newline));
+    applyChangesToFile(tree, root.filePath, changes);
   };
 }

@@ -1,32 +1,17 @@
-// The TypeScript that @schematics/angular itself uses: its AST helpers (insertImport, ...) test
-// node kinds, whose numbers differ between TypeScript versions, so every node must come from
-// that same copy. Up to Angular 21 it bundles one under third_party/; from Angular 22 on it
-// depends on the `typescript` package instead. Types come from the bundled copy (Angular 21).
+// The TypeScript of @schematics/angular, whose AST helpers test node kinds (numbers that differ
+// between versions): bundled under third_party/ up to Angular 21, `typescript` from Angular 22.
 import { createRequire } from 'node:module';
-import type * as TypeScript from '@schematics/angular/third_party/github.com/Microsoft/TypeScript/lib/typescript';
+import type * as TS from '@schematics/angular/third_party/github.com/Microsoft/TypeScript/lib/typescript';
 
-export type {
-  ArrayLiteralExpression,
-  CallExpression,
-  Expression,
-  ImportDeclaration,
-  Node,
-  NodeArray,
-  ObjectLiteralExpression,
-  SourceFile,
-} from '@schematics/angular/third_party/github.com/Microsoft/TypeScript/lib/typescript';
+/** The CLI's TypeScript types, as a namespace: `TS.Node`. */
+export type { TS };
 
-const BUNDLED = './third_party/github.com/Microsoft/TypeScript/lib/typescript';
-
-function load(): typeof TypeScript {
-  const fromSchematics = createRequire(require.resolve('@schematics/angular/package.json'));
-  try {
-    return fromSchematics(BUNDLED);
-  } catch {
-    // Not bundled (Angular 22+): the `typescript` that @schematics/angular resolves is its own.
-    return fromSchematics('typescript');
-  }
+const cli = createRequire(require.resolve('@schematics/angular/package.json'));
+let ts: typeof TS;
+try {
+  ts = cli('./third_party/github.com/Microsoft/TypeScript/lib/typescript');
+} catch {
+  ts = cli('typescript'); // not bundled (Angular 22+): the one @schematics/angular resolves
 }
-
-const ts = load();
+/** The CLI's own TypeScript. */
 export default ts;
