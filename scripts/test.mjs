@@ -41,7 +41,7 @@ const steps = [
   { name: 'ssr', kind: 'node', cmd: 'node --test scripts/ssr.test.mjs' },
   { name: 'bench', kind: 'node', cmd: 'node --test bench/smoke.test.mjs' },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
-  { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
+  { name: 'e2e', kind: 'playwright', cmd: 'npx playwright test' },
 ];
 
 const wanted = process.argv.slice(2);
@@ -98,6 +98,11 @@ function count(kind, rawOutput) {
     const last = (label) =>
       Number([...output.matchAll(new RegExp(`^# ${label} (\\d+)`, 'gm'))].at(-1)?.[1] ?? 0);
     return { passed: last('pass'), failed: last('fail') };
+  }
+  if (kind === 'playwright') {
+    const last = (label) =>
+      Number(output.match(new RegExp(`^\\s*(\\d+) ${label}\\b`, 'm'))?.[1] ?? 0);
+    return { passed: last('passed'), failed: last('failed') };
   }
   return { passed: 0, failed: 0 };
 }
