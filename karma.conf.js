@@ -1,17 +1,28 @@
 // Karma configuration shared by every Karma target in this workspace.
 // Headless Debian Chromium; see README.md for the test command.
 process.env.CHROME_BIN ||= '/usr/bin/chromium';
+const path = require('node:path');
 
 module.exports = function (config) {
   config.set({
     basePath: '',
     frameworks: ['jasmine'],
-    plugins: [require('karma-jasmine'), require('karma-chrome-launcher')],
+    plugins: [
+      require('karma-jasmine'),
+      require('karma-chrome-launcher'),
+      require('karma-junit-reporter'),
+    ],
     client: {
       jasmine: { random: true },
       clearContext: false,
     },
-    reporters: ['progress'],
+    // The console, and a JUnit report that scripts/test.mjs reads (it sets JUNIT_REPORT per suite).
+    reporters: ['progress', 'junit'],
+    junitReporter: {
+      outputDir: path.join(__dirname, 'tmp/test-reports'),
+      outputFile: process.env.JUNIT_REPORT || path.join(__dirname, 'tmp/test-reports/karma.xml'),
+      useBrowserName: false,
+    },
     browsers: ['ChromeHeadlessCI'],
     customLaunchers: {
       ChromeHeadlessCI: {

@@ -1,10 +1,21 @@
 #!/usr/bin/env node
 // The whole test command (`npm test`): builds the library and the demo app, then runs every
-// suite (library specs in Karma, auth-server tests, end-to-end tests in Chromium) and ends with
+// suite (library specs in Karma, node:test suites, end-to-end tests in Playwright) and ends with
 // one line `N passed, N failed` summed over all of them. Exits non-zero when anything failed.
 // `npm test -- unit server` runs only the named suites (build steps they need included).
+//
+// The counts come from each runner's JUnit XML report in tmp/test-reports/<suite>.xml (Karma's
+// karma-junit-reporter, node's junit reporter, Playwright's junit reporter), not from the console.
+// A suite whose process exits non-zero, whose report is missing, or which counts no test at all
+// counts as failed.
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPORT_DIR = path.join(ROOT, 'tmp/test-reports');
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
 const LIBRARY_USERS = [
   'unit',
@@ -19,32 +30,45 @@ const LIBRARY_USERS = [
   'e2e',
 ];
 
+/** `node --test` with a spec reporter on the console and a JUnit report to `report`. */
+const nodeTest = (files) => (report) =>
+  'node --test --test-reporter=spec --test-reporter-destination=stdout ' +
+  `--test-reporter=junit --test-reporter-destination=${JSON.stringify(report)} ${files}`;
+
+// `cmd` is a string, or for a suite a function of its report file. Karma (karma.conf.js) and
+// Playwright (playwright.config.ts) write their JUnit report to $JUNIT_REPORT.
 const steps = [
-  {
-    name: 'build',
-    kind: 'build',
-    cmd: 'npm run build:lib',
-    for: LIBRARY_USERS,
-  },
+  { name: 'build', kind: 'build', cmd: 'npm run build:lib', for: LIBRARY_USERS },
   {
     name: 'unit',
     kind: 'karma',
     cmd: `npx ng test ngx-token-refresh --watch=false ${CHROMIUM_FLAGS}`,
   },
   { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
-  { name: 'server', kind: 'node', cmd: 'node --test server/' },
-  { name: 'api', kind: 'node', cmd: 'node --test scripts/api-report.test.mjs' },
-  { name: 'package', kind: 'node', cmd: 'node --test scripts/package-install.test.mjs' },
-  { name: 'ng-add', kind: 'node', cmd: 'node --test scripts/ng-add.test.mjs' },
-  { name: 'ng-add-cli', kind: 'node', cmd: 'node --test scripts/ng-add-cli.test.mjs' },
-  { name: 'angular22', kind: 'node', cmd: 'node --test scripts/angular22.test.mjs' },
-  { name: 'ssr', kind: 'node', cmd: 'node --test scripts/ssr.test.mjs' },
-  { name: 'bench', kind: 'node', cmd: 'node --test bench/smoke.test.mjs' },
+  { name: 'server', kind: 'node', cmd: nodeTest('server/') },
+  { name: 'api', kind: 'node', cmd: nodeTest('scripts/api-report.test.mjs') },
+  { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
+  { name: 'ng-add', kind: 'node', cmd: nodeTest('scripts/ng-add.test.mjs') },
+  { name: 'ng-add-cli', kind: 'node', cmd: nodeTest('scripts/ng-add-cli.test.mjs') },
+  { name: 'angular22', kind: 'node', cmd: nodeTest('scripts/angular22.test.mjs') },
+  { name: 'ssr', kind: 'node', cmd: nodeTest('scripts/ssr.test.mjs') },
+  { name: 'bench', kind: 'node', cmd: nodeTest('bench/smoke.test.mjs') },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
-  { name: 'e2e', kind: 'node', cmd: 'node --test --test-concurrency=1 e2e/*.e2e.mjs' },
+  { name: 'e2e', kind: 'playwright', cmd: 'npx playwright test' },
 ];
 
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !steps.some((step) => step.name === name));
+if (unknown.length) {
+  console.error(`[test] unknown suite(s): ${unknown.join(', ')}`);
+  console.error(
+    `[test] suites: ${steps
+      .filter((s) => s.kind !== 'build')
+      .map((s) => s.name)
+      .join(' ')}`,
+  );
+  process.exit(2);
+}
 const selected = steps.filter(
   (step) =>
     !wanted.length || wanted.includes(step.name) || step.for?.some((s) => wanted.includes(s)),
@@ -54,50 +78,98 @@ const totals = { passed: 0, failed: 0 };
 const started = Date.now();
 for (const step of selected) {
   const t0 = Date.now();
-  const { code, output } = await run(step.cmd);
-  const counts = count(step.kind, output);
-  if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash or a failed build counts
-  if (step.kind !== 'build' && counts.passed + counts.failed === 0) counts.failed = 1; // ran nothing
+  const counts = step.kind === 'build' ? await build(step) : await suite(step);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  const note = counts.note ? ` [${counts.note}]` : '';
   console.log(
-    `\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)\n`,
+    `\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skipped} (${seconds} s)${note}\n`,
   );
 }
 console.log(`[test] total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
 
-/** Runs a shell command, echoing its output, and resolves with its exit code and output. */
-function run(cmd) {
+/** A build counts no tests; a failed build counts as one failure. */
+async function build(step) {
+  const code = await run(step.cmd);
+  return code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: `exit ${code}` };
+}
+
+/** Runs a suite and reads its JUnit report (deleted first, so that no old report is read). */
+async function suite(step) {
+  const report = path.join(REPORT_DIR, `${step.name}.xml`);
+  rmSync(report, { force: true });
+  mkdirSync(REPORT_DIR, { recursive: true });
+  const cmd = typeof step.cmd === 'function' ? step.cmd(report) : step.cmd;
+  const code = await run(cmd, { JUNIT_REPORT: report });
+  let counts;
+  try {
+    counts = countJUnit(readFileSync(report, 'utf8'));
+  } catch (error) {
+    const reason = error.code === 'ENOENT' ? 'no report' : `unreadable report: ${error.message}`;
+    counts = { passed: 0, failed: 0, skipped: 0, note: `${reason} (${report})` };
+  }
+  if (code !== 0 && counts.failed === 0) {
+    counts.failed = 1; // a crash, a failed hook or setup: the runner said no
+    counts.note = [counts.note, `exit ${code}`].filter(Boolean).join(', ');
+  }
+  if (counts.passed + counts.failed === 0) {
+    counts.failed = 1; // ran nothing
+    counts.note ??= 'no tests';
+  }
+  return counts;
+}
+
+/** Runs a shell command with extra environment variables, echoing its output; resolves its exit code. */
+function run(cmd, env = {}) {
   console.log(`[test] $ ${cmd}`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const forward = (stream) => (chunk) => {
-      output += chunk;
-      stream.write(chunk);
-    };
-    child.stdout.on('data', forward(process.stdout));
-    child.stderr.on('data', forward(process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    const child = spawn(cmd, {
+      shell: true,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
+    child.on('close', (code) => resolve(code ?? 1));
   });
 }
 
-/** Reads the pass/fail counts a runner printed; builds count as no tests. */
-function count(kind, rawOutput) {
-  const output = rawOutput.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-  if (kind === 'karma') {
-    const total = output.match(/TOTAL: (?:(\d+) FAILED, )?(\d+) SUCCESS/);
-    const allFailed = output.match(/TOTAL: (\d+) FAILED\s*$/m);
-    if (total) return { passed: Number(total[2]), failed: Number(total[1] ?? 0) };
-    return { passed: 0, failed: allFailed ? Number(allFailed[1]) : 0 };
-  }
-  if (kind === 'node') {
-    const last = (label) =>
-      Number([...output.matchAll(new RegExp(`^# ${label} (\\d+)`, 'gm'))].at(-1)?.[1] ?? 0);
-    return { passed: last('pass'), failed: last('fail') };
-  }
-  return { passed: 0, failed: 0 };
+/**
+ * Counts the test cases of a JUnit XML report, wherever they sit (`testsuites` > `testsuite`,
+ * nested suites): a `<failure>` or `<error>` child fails a case, a `<skipped>` child skips it,
+ * anything else passed. A suite-level `errors` count that no case accounts for (Karma: the
+ * browser crashed or disconnected, or an error outside any spec) adds failures.
+ */
+function countJUnit(xml) {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
+  });
+  const document = parser.parse(xml);
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const visit = (node) => {
+    if (node === null || typeof node !== 'object') return 0;
+    let erroredCases = 0;
+    for (const testcase of node.testcase ?? []) {
+      const element = typeof testcase === 'object' ? testcase : {};
+      if (element.failure || element.error) {
+        counts.failed++;
+        if (element.error) erroredCases++;
+      } else if (element.skipped) counts.skipped++;
+      else counts.passed++;
+    }
+    for (const child of node.testsuite ?? []) {
+      const nested = visit(child);
+      const errors = Number(child['@_errors'] ?? 0);
+      if (errors > nested) counts.failed += errors - nested;
+      erroredCases += nested;
+    }
+    if (node.testsuites) erroredCases += visit(node.testsuites);
+    return erroredCases;
+  };
+  visit(document);
+  return counts;
 }
