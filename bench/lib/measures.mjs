@@ -129,7 +129,8 @@ async function measureSteady({ browser, server, settings, log }) {
         results[id].nsPerRequest.push((ms * 1e6) / countOf(id));
         results[id].failed += failed;
       }
-      log(`  round ${round + 1}: ${STEADY.map((id) => results[id].nsPerRequest.at(-1))} ns`);
+      const last = (id) => `${id} ${Math.round(results[id].nsPerRequest.at(-1))}`;
+      log(`  round ${round + 1} (ns/request): ${STEADY.map(last).join(', ')}`);
     }
     for (const id of STEADY) results[id].counters = await pages[id].call('counters');
   } finally {
@@ -164,7 +165,10 @@ async function measureCycles({ browser, server, settings, log }) {
         run.heapHalf = await cycle(cycles / 2);
         run.heapEnd = await cycle(cycles / 2);
         results[id].push({ ...run, counters: await page.call('counters') });
-        log(`  ${id}: ${run.heapEnd - run.heapWarm} B heap growth, ${run.failed} failed`);
+        log(
+          `  ${id}: ${run.heapEnd - run.heapWarm} B heap growth, ${run.failed} failed, ` +
+            `${Math.round(run.cpuMsPerCycle * 1000)} µs CPU per cycle`,
+        );
       }
     }
   } finally {
@@ -194,7 +198,8 @@ async function measureStartup({ browser, server, settings: { startup }, log }) {
             const heldMs = doneAt - startedAt;
             runs.push({ rep, situation, variant, start, heldMs, doneAt, outcome });
           }
-          line.push(`${variant} ${situation} ${runs.at(-2).heldMs}/${runs.at(-1).heldMs}`);
+          const [guard, request] = runs.slice(-2).map((run) => run.heldMs.toFixed(1));
+          line.push(`${variant} ${situation} ${guard}/${request}`);
         } finally {
           pageErrors.push(...tabs.flatMap((tab) => tab.errors.map((e) => `${situation}: ${e}`)));
           await first.close();
