@@ -61,6 +61,13 @@ describe('RefreshLock', () => {
     expect(asks).toBe(3);
   });
 
+  it('lets go right after its work when another tab asked while it waited for the lock', async () => {
+    const { lock } = tab();
+    lock.asked(); // a third tab's ask, heard before this one got the lock
+    await lock.run(1000, neverAborted(), async () => undefined);
+    await until(async () => !(await isHeld()));
+  });
+
   it('lets go of the lock when the page is hidden', async () => {
     const { lock } = tab();
     await lock.run(1000, neverAborted(), async () => undefined);

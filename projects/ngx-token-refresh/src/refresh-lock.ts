@@ -16,7 +16,10 @@ export class RefreshLock {
   private _letGo: () => void = () => undefined;
   /** How many works run under the lock right now. */
   private _busy = 0;
-  /** Whether another tab asked for the lock since this tab got it. */
+  /**
+   * Whether another tab asked for the lock since this tab last let go of it: an ask that came
+   * while this tab waited counts too, so it lets go as soon as its work is done.
+   */
   private _asked = false;
 
   constructor(
@@ -62,7 +65,6 @@ export class RefreshLock {
       const granted = (): Promise<void> => {
         stop();
         this._held = true;
-        this._asked = false;
         const held = new Promise<void>((letGo) => (this._letGo = letGo));
         this._runHeld(work).then(resolve, reject);
         return held;
@@ -95,6 +97,7 @@ export class RefreshLock {
     const hidden = globalThis.document?.visibilityState === 'hidden';
     if (!this._asked && !hidden && !this._closed.aborted) return;
     this._held = false;
+    this._asked = false;
     this._letGo();
   }
 }
