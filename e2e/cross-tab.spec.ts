@@ -28,7 +28,9 @@ const REVISION_KEY = 'ngx-token-refresh:ngx-token-refresh';
 const SESSION_MARK_KEY = `${REVISION_KEY}:session`;
 
 // A tab closed mid-refresh must not look like theft: the server of this file has a reuse grace.
-test.use({ serverEnv: { REUSE_GRACE: '5s' } });
+// Its tokens live 12 s, so the refreshed token stays clear of its own refresh (half its lifetime)
+// while 5 tabs fire their bursts on a busy machine; with 8 s tokens a slow burst could see two.
+test.use({ serverEnv: { REUSE_GRACE: '5s', ACCESS_TTL: '12000ms' } });
 test.describe.configure({ mode: 'serial' });
 
 let context: BrowserContext;
