@@ -37,6 +37,20 @@ describe('readRefreshResponse', () => {
     });
   });
 
+  it('readRefreshResponse() takes the snake_case field when the camelCase one is empty or not text', () => {
+    expect(
+      readRefreshResponse({
+        accessToken: '',
+        access_token: 'snake-A',
+        refreshToken: null,
+        refresh_token: 'snake-R',
+      }),
+    ).toEqual({ accessToken: 'snake-A', refreshToken: 'snake-R' });
+    expect(readRefreshResponse({ accessToken: 42, access_token: 'snake-A' }).accessToken).toBe(
+      'snake-A',
+    );
+  });
+
   it('readRefreshResponse() gives a null refresh token when the server did not rotate it', () => {
     const noRotation: Record<string, object> = {
       absent: {},

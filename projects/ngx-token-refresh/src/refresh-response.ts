@@ -17,7 +17,12 @@ export function readRefreshResponse(body: unknown): TokenPair {
     );
   }
   const fields = body as Record<string, unknown>;
-  const accessToken = fields['accessToken'] ?? fields['access_token'];
+  // The camelCase field wins, unless it is empty or not text and the snake_case one is usable.
+  const pick = (camel: string, snake: string) =>
+    isText(fields[camel]) || !isText(fields[snake])
+      ? (fields[camel] ?? fields[snake])
+      : fields[snake];
+  const accessToken = pick('accessToken', 'access_token');
   if (typeof accessToken !== 'string' || accessToken.trim() === '') {
     throw new InvalidRefreshResponseError(
       typeof ngDevMode === 'undefined' || ngDevMode
@@ -25,7 +30,7 @@ export function readRefreshResponse(body: unknown): TokenPair {
         : 'accessToken',
     );
   }
-  const refreshToken = fields['refreshToken'] ?? fields['refresh_token'];
+  const refreshToken = pick('refreshToken', 'refresh_token');
   const rawExpiresIn = fields['expiresIn'] ?? fields['expires_in'];
   const expiresIn = typeof rawExpiresIn === 'string' ? Number(rawExpiresIn) : rawExpiresIn;
   return {
@@ -35,6 +40,10 @@ export function readRefreshResponse(body: unknown): TokenPair {
       ? { expiresIn }
       : {}),
   };
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 function describe(value: unknown): string {
