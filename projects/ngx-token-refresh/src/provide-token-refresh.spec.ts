@@ -4,6 +4,26 @@ import { authOf, setup } from '../spec/spec-helpers';
 import { TokenRefreshConfigError, TokenRefreshOptions, provideTokenRefresh } from './public-api';
 
 describe('provideTokenRefresh', () => {
+  describe('in production mode (no option validation)', () => {
+    let devMode: unknown;
+    const scope = globalThis as { ngDevMode?: unknown };
+    beforeEach(() => {
+      devMode = scope.ngDevMode;
+      scope.ngDevMode = false;
+    });
+    afterEach(() => (scope.ngDevMode = devMode));
+
+    for (const [name, options] of [
+      ['no options', undefined],
+      ['null', null],
+      ['no refresh way', {}],
+    ] as const) {
+      it(`still rejects ${name} with a TokenRefreshConfigError`, () => {
+        expect(() => provideTokenRefresh(options as never)).toThrowError(TokenRefreshConfigError);
+      });
+    }
+  });
+
   it('works with only refreshUrl: every other option has its default', () => {
     const { http, backend, tokens } = setup();
     tokens.setTokens({ accessToken: 'T1' });

@@ -37,7 +37,9 @@ export const TOKEN_REFRESH_CONFIG = new InjectionToken<TokenRefreshConfig>(
  */
 export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRefreshConfig {
   if (typeof ngDevMode === 'undefined' || ngDevMode) validateOptions(options);
-  else if (!options.refresh && !options.refreshUrl && !options.tokenEndpoint) {
+  else if (typeof options !== 'object' || options === null) {
+    throw new TokenRefreshConfigError('options');
+  } else if (!options.refresh && !options.refreshUrl && !options.tokenEndpoint) {
     throw new TokenRefreshConfigError('refreshUrl');
   }
   const { refreshUrl, tokenEndpoint, refreshTokenInCookie = false } = options;
