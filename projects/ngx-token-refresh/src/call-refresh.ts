@@ -21,6 +21,7 @@ export function callRefresh(
     const timer = setTimeout(() => subscriber.error(new TimeoutError()), config.refreshTimeoutMs);
     subscriber.add(() => clearTimeout(timer));
     const settle = (body: unknown) => {
+      if (subscriber.closed) return; // only the first value counts
       // An unusable body is the caller's error, like any other failure of the refresh.
       try {
         subscriber.next(readRefreshResponse(body));

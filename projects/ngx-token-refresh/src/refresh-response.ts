@@ -23,7 +23,7 @@ export function readRefreshResponse(body: unknown): TokenPair {
       ? (fields[camel] ?? fields[snake])
       : fields[snake];
   const accessToken = pick('accessToken', 'access_token');
-  if (typeof accessToken !== 'string' || accessToken.trim() === '') {
+  if (!isText(accessToken)) {
     throw new InvalidRefreshResponseError(
       typeof ngDevMode === 'undefined' || ngDevMode
         ? `"accessToken" (or "access_token") must be a non-empty string, got ${describe(accessToken)}`

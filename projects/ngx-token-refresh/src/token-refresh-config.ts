@@ -42,8 +42,12 @@ export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRe
   } else if (!options.refresh && !options.refreshUrl && !options.tokenEndpoint) {
     throw new TokenRefreshConfigError('refreshUrl');
   }
-  const { refreshUrl, tokenEndpoint, refreshTokenInCookie = false } = options;
-  const { authScheme = 'Bearer ' } = options;
+  const {
+    refreshUrl,
+    tokenEndpoint,
+    refreshTokenInCookie = false,
+    authScheme = 'Bearer ',
+  } = options;
   return {
     refresh:
       options.refresh ??
