@@ -47,6 +47,17 @@ describe('DpopKeyStore', () => {
     );
   });
 
+  it('load() after a replace() that WebCrypto refused makes a key again', async () => {
+    const store = new DpopKeyStore(name);
+    const old = await calculateThumbprint((await store.load()).publicKey);
+    const generate = spyOn(crypto.subtle, 'generateKey').and.callThrough();
+    generate.and.returnValue(Promise.reject(new DOMException('refused', 'OperationError')));
+    await expectAsync(store.replace()).toBeRejected();
+    generate.and.callThrough();
+    const key = await store.load();
+    expect(await calculateThumbprint(key.publicKey)).toBe(old); // the stored key, loaded again
+  });
+
   it('load() keeps a key in memory where IndexedDB throws', async () => {
     spyOn(indexedDB, 'open').and.throwError(new DOMException('denied', 'SecurityError'));
     const store = new DpopKeyStore(`${name}-memory`);

@@ -17,20 +17,27 @@ export class DpopKeyStore {
 
   /** The key pair, created and stored on first use. */
   load(): Promise<KeyPair> {
-    this._key ??= this._loadOrCreate().catch((error: unknown) => {
-      this._key = null; // a failed load (WebCrypto refused) is tried again next time
-      throw error;
-    });
-    return this._key;
+    return this._key ?? this._remember(this._loadOrCreate());
   }
 
   /** Replaces the key pair with a new one (logout: the old tokens' key must not sign again). */
   replace(): Promise<KeyPair> {
-    this._key = generateKeyPair('ES256').then(async (key) => {
-      await this._idb((store) => store.put(key, this._name)).catch(() => undefined);
-      return key;
+    return this._remember(
+      generateKeyPair('ES256').then(async (key) => {
+        await this._idb((store) => store.put(key, this._name)).catch(() => undefined);
+        return key;
+      }),
+    );
+  }
+
+  /** Makes `key` the current key; a failed one (WebCrypto refused) is tried again next time. */
+  private _remember(key: Promise<KeyPair>): Promise<KeyPair> {
+    const current = key.catch((error: unknown) => {
+      if (this._key === current) this._key = null;
+      throw error;
     });
-    return this._key;
+    this._key = current;
+    return current;
   }
 
   private async _loadOrCreate(): Promise<KeyPair> {
