@@ -101,26 +101,14 @@ describe('BroadcastTabSync', () => {
     it('joining() waits for a tab with a stored session even when no session was announced', async () => {
       const peer = openPeer();
       const sync = startTab({ accessToken: 'A0', refreshToken: 'R0', expiresAt: null });
-      const joined = settledFlag(sync.joining());
-      await peer.next('hello');
-      await macrotask();
-      expect(joined()).toBeFalse();
-      peer.channel.post({ type: 'none', revision: 0 });
-      await sync.joining();
-      expect(sync.joining()).toBeNull();
+      await expectJoinWaitsThenSettlesOnNone(peer, sync);
     });
 
     it('joining() waits for an open tab to answer, and settles on its "none"', async () => {
       announcedSession();
       const peer = openPeer();
       const sync = startTab();
-      const joined = settledFlag(sync.joining());
-      await peer.next('hello');
-      await macrotask();
-      expect(joined()).withContext('before the answer').toBeFalse();
-      peer.channel.post({ type: 'none', revision: 0 });
-      await sync.joining();
-      expect(sync.joining()).toBeNull();
+      await expectJoinWaitsThenSettlesOnNone(peer, sync);
     });
 
     it('joining() settles on the session an open tab answers with, and passes it on', async () => {
@@ -277,6 +265,17 @@ function hear(channel: TabChannel): Peer {
         else waiting.push({ type, resolve });
       }),
   };
+}
+
+/** The join of `sync` waits for `peer`'s answer to its hello, and settles on a "none". */
+async function expectJoinWaitsThenSettlesOnNone(peer: Peer, sync: BroadcastTabSync): Promise<void> {
+  const joined = settledFlag(sync.joining());
+  await peer.next('hello');
+  await macrotask();
+  expect(joined()).withContext('before the answer').toBeFalse();
+  peer.channel.post({ type: 'none', revision: 0 });
+  await sync.joining();
+  expect(sync.joining()).toBeNull();
 }
 
 function listenTo(sync: BroadcastTabSync): TabNews[] {
