@@ -1,7 +1,8 @@
 // Release checks on the package as npm would publish it: packs dist/ngx-token-refresh once
 // (packLibrary), then lints the tarball with publint and are-the-types-wrong (.attw.json), holds
-// its file list and manifest to what a release must contain and runs `npm publish --dry-run`,
-// whose file list lands in the log. Run after `npm run build:lib`.
+// its file list and manifest to what a release must contain, measures the size budget
+// (.size-limit.mjs) and runs `npm publish --dry-run`, whose file list lands in the log. Run after
+// `npm run build:lib`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -121,6 +122,29 @@ test("are-the-types-wrong: both entry points resolve to their types and code for
     }
   }
   assert.equal(run.status, 0, `attw exited ${run.status}:\n${run.stderr}`);
+});
+
+test('size-limit: every entry of .size-limit.mjs is within its budget (minified, gzipped, peers left out)', () => {
+  const run = spawnSync(bin('size-limit'), ['--json'], { cwd: root, encoding: 'utf8' });
+  let results;
+  try {
+    results = JSON.parse(run.stdout);
+  } catch {
+    assert.fail(`size-limit printed no JSON (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  }
+  for (const { name, size, sizeLimit } of results) {
+    console.log(`size-limit: ${name}: ${size} B gzipped, limit ${sizeLimit} B`);
+  }
+  assert.ok(
+    results.some((r) => r.name === 'README quick start'),
+    'an entry for the quick start',
+  );
+  for (const { name, size, sizeLimit, passed } of results) {
+    assert.ok(Number.isInteger(sizeLimit), `${name} has a limit`);
+    assert.ok(size > 0 && size <= sizeLimit, `${name}: ${size} B over its limit of ${sizeLimit} B`);
+    assert.equal(passed, true, name);
+  }
+  assert.equal(run.status, 0, `size-limit failed:\n${run.stderr}`);
 });
 
 test('npm publish --dry-run of dist/ngx-token-refresh prints the tarball contents, the same files', () => {
