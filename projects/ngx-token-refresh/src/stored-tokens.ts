@@ -14,8 +14,11 @@
  * ```
  */
 export interface StoredTokens {
+  /** The access token, never empty. */
   accessToken: string;
+  /** The refresh token, or `null` when the session has none (or it lives in a cookie). */
   refreshToken: string | null;
+  /** When the access token expires, in milliseconds since the epoch; `null` when unknown. */
   expiresAt: number | null;
 }
 
