@@ -8,8 +8,8 @@
 // Markdown that GitHub shows as it is, so the README's link works without a docs site.
 //
 // Every public export needs a comment and a `@usageNotes` example that imports it
-// (scripts/api-docs-plugin.mjs); any warning fails the build. `ɵ`-prefixed exports are private
-// API and left out by the plugin; members marked `@internal` by `excludeInternal`.
+// (scripts/api-docs-plugin.mjs); any warning fails the build. `ɵ`-prefixed exports and members
+// are private API and left out by the plugin; members marked `@internal` by `excludeInternal`.
 
 /** @type {Partial<import('typedoc').TypeDocOptions & import('typedoc-plugin-markdown').PluginOptions>} */
 export default {

@@ -1,7 +1,8 @@
 // A local TypeDoc plugin for the API reference (typedoc.config.mjs, scripts/api-docs.mjs):
 // - names each entry point after its import path (`src/public-api` -> `ngx-token-refresh`,
 //   `testing/src/public-api` -> `ngx-token-refresh/testing`), the ng-packagr layout;
-// - leaves out `ɵ`-prefixed exports, the private API that /testing uses (not covered by semver);
+// - leaves out everything `ɵ`-prefixed, Angular's mark for private API (not covered by semver):
+//   exports such as the one /testing uses, and members such as a feature object's `ɵproviders`;
 // - leaves out members a class only inherits from outside the library (`Error`'s `message`,
 //   `stack`, `cause`): the reference documents what this library adds;
 // - warns, as a validation warning (an error under `treatWarningsAsErrors`), for every public
@@ -48,10 +49,10 @@ export function load(app) {
     for (const module of project.getChildrenByKind(ReflectionKind.Module)) {
       module.name = importPath(project.name, module.name);
     }
-    for (const { container } of entryPoints(project)) {
-      for (const child of [...(container.children ?? [])]) {
-        if (child.name.startsWith('\u0275')) project.removeReflection(child);
-      }
+    const hidden = Object.values(project.reflections).filter((r) => r.name.startsWith('\u0275'));
+    for (const reflection of hidden) {
+      // Removing an export removes its members too.
+      if (project.getReflectionById(reflection.id)) project.removeReflection(reflection);
     }
   });
 
