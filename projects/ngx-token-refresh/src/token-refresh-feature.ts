@@ -6,9 +6,13 @@ import { Provider } from '@angular/core';
  *
  * @usageNotes
  * ```ts
- * import { provideTokenRefresh, withDpop } from 'ngx-token-refresh';
+ * import { TokenRefreshFeature, provideTokenRefresh, withDpop } from 'ngx-token-refresh';
  *
  * provideTokenRefresh({ refreshUrl: '/api/auth/refresh' }, withDpop());
+ *
+ * // Features are values: an app can choose them at start-up.
+ * const features: TokenRefreshFeature[] = environment.dpop ? [withDpop()] : [];
+ * provideTokenRefresh({ refreshUrl: '/api/auth/refresh' }, ...features);
  * ```
  */
 export interface TokenRefreshFeature {
