@@ -13,6 +13,7 @@
  * ```
  */
 export class InvalidRefreshResponseError extends Error {
+  /** Always `'InvalidRefreshResponseError'`: unlike the class name, it survives minification. */
   override readonly name = 'InvalidRefreshResponseError';
 
   constructor(problem: string) {

@@ -11,6 +11,7 @@
  * ```
  */
 export class RefreshLockTimeoutError extends Error {
+  /** Always `'RefreshLockTimeoutError'`: unlike the class name, it survives minification. */
   override readonly name = 'RefreshLockTimeoutError';
 
   constructor(timeoutMs: number) {

@@ -34,6 +34,7 @@ export type SessionEndReason =
  * ```
  */
 export class SessionExpiredError extends Error {
+  /** Always `'SessionExpiredError'`: unlike the class name, it survives minification. */
   override readonly name = 'SessionExpiredError';
 
   constructor(

@@ -14,17 +14,28 @@
  * ```
  */
 export interface StoredTokens {
+  /** The access token, never empty. */
   accessToken: string;
+  /** The refresh token, or `null` when the session has none (or it lives in a cookie). */
   refreshToken: string | null;
+  /** When the access token expires, in milliseconds since the epoch; `null` when unknown. */
   expiresAt: number | null;
+  /** The token type the server issued (`'DPoP'`, `'Bearer'`), when it said. */
+  tokenType?: string;
 }
 
 /** Returns the value as `StoredTokens` when it has that shape, otherwise `null`. */
 export function asStoredTokens(value: unknown): StoredTokens | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
+  const { accessToken, refreshToken, expiresAt, tokenType } = value as Record<string, unknown>;
   if (typeof accessToken !== 'string' || accessToken === '') return null;
   if (refreshToken !== null && typeof refreshToken !== 'string') return null;
   if (expiresAt !== null && !Number.isFinite(expiresAt)) return null;
-  return { accessToken, refreshToken, expiresAt: expiresAt as number | null };
+  if (tokenType !== undefined && typeof tokenType !== 'string') return null;
+  return {
+    accessToken,
+    refreshToken,
+    expiresAt: expiresAt as number | null,
+    ...(tokenType ? { tokenType } : {}),
+  };
 }

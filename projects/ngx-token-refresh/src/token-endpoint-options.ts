@@ -4,11 +4,13 @@
  *
  * @usageNotes
  * ```ts
- * import { provideTokenRefresh } from 'ngx-token-refresh';
+ * import { TokenEndpointOptions, provideTokenRefresh } from 'ngx-token-refresh';
  *
- * provideTokenRefresh({
- *   tokenEndpoint: { url: 'https://auth.example.com/oauth/token', clientId: 'spa' },
- * });
+ * const tokenEndpoint: TokenEndpointOptions = {
+ *   url: 'https://auth.example.com/oauth/token',
+ *   clientId: 'spa',
+ * };
+ * provideTokenRefresh({ tokenEndpoint });
  * ```
  */
 export interface TokenEndpointOptions {

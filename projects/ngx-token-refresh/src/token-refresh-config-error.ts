@@ -5,13 +5,15 @@
  *
  * @usageNotes
  * ```ts
- * import { provideTokenRefresh } from 'ngx-token-refresh';
+ * import { TokenRefreshConfigError, provideTokenRefresh } from 'ngx-token-refresh';
  *
- * provideTokenRefresh({ refreshUrl: '/api/auth/refresh', leewaySeconds: -1 });
- * // throws TokenRefreshConfigError: ngx-token-refresh: `leewaySeconds` must be ...
+ * // In a spec (dev mode): provideTokenRefresh checks the options when it is called.
+ * expect(() => provideTokenRefresh({ refreshUrl: '/api/auth/refresh', leewaySeconds: -1 }))
+ *   .toThrowError(TokenRefreshConfigError, /`leewaySeconds` must be a finite number >= 0/);
  * ```
  */
 export class TokenRefreshConfigError extends Error {
+  /** Always `'TokenRefreshConfigError'`: unlike the class name, it survives minification. */
   override readonly name = 'TokenRefreshConfigError';
 
   constructor(message: string) {
