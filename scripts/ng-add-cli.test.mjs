@@ -8,7 +8,7 @@ import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';
 import CHROMIUM_FLAGS from './chromium-flags.cjs';
 import { packLibrary } from './pack-library.mjs';
 import { readmeFiles } from './readme-snippets.mjs';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { after } from 'node:test';
 
@@ -76,6 +76,8 @@ step("the README's quick start and testing snippets, pasted as they are", () => 
 step('ng build', () => {
   run('npx ng build', app);
   assert.ok(existsSync(join(app, 'dist', 'consumer', 'browser', 'index.html')));
+  // Without withDpop(), none of its code: no proof type, no key database.
+  assert.doesNotMatch(builtScripts(), /dpop\+jwt|dpop-keys/);
 });
 
 step('ng test --watch=false (headless Chromium)', () => {
@@ -85,7 +87,25 @@ step('ng test --watch=false (headless Chromium)', () => {
   assert.match(output, /TOTAL: 6 SUCCESS/);
 });
 
+step("the README's DPoP app config, pasted over the quick start's, builds", () => {
+  const dpop = readmeFiles().find((file) => file.note === 'with DPoP');
+  assert.ok(dpop, 'the README has a src/app/app.config.ts with DPoP');
+  assert.match(dpop.code, /withDpop\(\)/);
+  writeFileSync(join(app, dpop.path), dpop.code);
+  run('npx ng build', app);
+  assert.match(builtScripts(), /dpop\+jwt/, 'the DPoP proof code is in the bundle');
+});
+
 after(() => step.failed || rmSync(app, { recursive: true, force: true })); // kept to debug
+
+/** The JavaScript of the app's production build, all files. */
+function builtScripts() {
+  const dir = join(app, 'dist', 'consumer', 'browser');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
+}
 
 /** Points the app's Karma runner at /usr/bin/chromium with the CI launcher. */
 function useHeadlessChromium() {

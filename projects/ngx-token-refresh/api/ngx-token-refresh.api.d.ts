@@ -1,12 +1,16 @@
 // API report for ngx-token-refresh: do not edit by hand.
 import * as i0 from '@angular/core';
-import { InjectionToken, EnvironmentProviders, Signal, Provider } from '@angular/core';
+import { Provider, InjectionToken, EnvironmentProviders, Signal } from '@angular/core';
 import { HttpErrorResponse, HttpContextToken, HttpContext, HttpInterceptorFn } from '@angular/common/http';
 import { Observable } from 'rxjs';
 import { CanActivateFn, CanMatchFn } from '@angular/router';
 declare class InvalidRefreshResponseError extends Error {
     readonly name = "InvalidRefreshResponseError";
     constructor(problem: string);
+}
+interface TokenRefreshFeature {
+    readonly ɵkind: string;
+    readonly ɵproviders: Provider[];
 }
 interface TokenEndpointOptions {
     url: string;
@@ -18,11 +22,13 @@ interface TokenPair {
     accessToken: string;
     refreshToken?: string | null;
     expiresIn?: number;
+    tokenType?: string;
 }
 interface StoredTokens {
     accessToken: string;
     refreshToken: string | null;
     expiresAt: number | null;
+    tokenType?: string;
 }
 interface TokenStorage {
     read(): StoredTokens | null;
@@ -46,7 +52,7 @@ interface TokenRefreshOptions {
     crossTab?: boolean;
     refreshTimeoutMs?: number;
 }
-declare function provideTokenRefresh(options: TokenRefreshOptions): EnvironmentProviders;
+declare function provideTokenRefresh(options: TokenRefreshOptions, ...features: TokenRefreshFeature[]): EnvironmentProviders;
 declare class RefreshLockTimeoutError extends Error {
     readonly name = "RefreshLockTimeoutError";
     constructor(timeoutMs: number);
@@ -63,6 +69,7 @@ declare const sessionGuard: CanActivateFn;
 declare const sessionMatchGuard: CanMatchFn;
 declare const SKIP_TOKEN: HttpContextToken<boolean>;
 declare function skipToken(context?: HttpContext): HttpContext;
+declare function dpopProof(context?: HttpContext): HttpContext;
 declare class TokenRefreshConfigError extends Error {
     readonly name = "TokenRefreshConfigError";
     constructor(message: string);
@@ -96,6 +103,7 @@ declare class TokenService {
     static ɵfac: i0.ɵɵFactoryDeclaration<TokenService, never>;
     static ɵprov: i0.ɵɵInjectableDeclaration<TokenService>;
 }
+declare function withDpop(): TokenRefreshFeature;
 declare function ɵprovideSingleTabSync(): Provider;
-export { InvalidRefreshResponseError, RefreshLockTimeoutError, SKIP_TOKEN, SessionExpiredError, TOKEN_STORAGE, TokenRefreshConfigError, TokenService, provideTokenRefresh, sessionGuard, sessionMatchGuard, skipToken, tokenRefreshInterceptor, ɵprovideSingleTabSync };
-export type { SessionEndReason, SessionStatus, StoredTokens, TokenEndpointOptions, TokenPair, TokenRefreshEvent, TokenRefreshOptions, TokenStorage };
+export { InvalidRefreshResponseError, RefreshLockTimeoutError, SKIP_TOKEN, SessionExpiredError, TOKEN_STORAGE, TokenRefreshConfigError, TokenService, dpopProof, provideTokenRefresh, sessionGuard, sessionMatchGuard, skipToken, tokenRefreshInterceptor, withDpop, ɵprovideSingleTabSync };
+export type { SessionEndReason, SessionStatus, StoredTokens, TokenEndpointOptions, TokenPair, TokenRefreshEvent, TokenRefreshFeature, TokenRefreshOptions, TokenStorage };

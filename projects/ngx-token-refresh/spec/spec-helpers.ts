@@ -15,6 +15,7 @@ import { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Observable, Subscription } from 'rxjs';
 import {
+  TokenRefreshFeature,
   TokenRefreshOptions,
   TokenService,
   provideTokenRefresh,
@@ -29,6 +30,7 @@ export const REFRESH_URL = '/auth/refresh';
 export function setup(
   options: Partial<TokenRefreshOptions> = {},
   providers: (Provider | EnvironmentProviders)[] = [],
+  features: TokenRefreshFeature[] = [],
 ) {
   const refreshOption = options.refresh || options.tokenEndpoint ? {} : { refreshUrl: REFRESH_URL };
   // The default configuration (crossTab on) with this tab's sync swapped for a single tab's,
@@ -38,7 +40,7 @@ export function setup(
     providers: [
       provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
       provideHttpClientTesting(),
-      provideTokenRefresh({ ...refreshOption, ...options } as TokenRefreshOptions),
+      provideTokenRefresh({ ...refreshOption, ...options } as TokenRefreshOptions, ...features),
       ...singleTab,
       ...providers,
     ],

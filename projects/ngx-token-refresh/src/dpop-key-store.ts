@@ -30,6 +30,11 @@ export class DpopKeyStore {
     );
   }
 
+  /** Forgets the key in memory: the next `load()` reads the stored one (another tab's). */
+  forget(): void {
+    this._key = null;
+  }
+
   /** Makes `key` the current key; a failed one (WebCrypto refused) is tried again next time. */
   private _remember(key: Promise<KeyPair>): Promise<KeyPair> {
     const current = key.catch((error: unknown) => {

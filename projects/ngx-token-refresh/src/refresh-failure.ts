@@ -14,7 +14,8 @@ export function isDefinitiveRefreshFailure(error: unknown): boolean {
   return error.status === 400 && oauthErrorCode(error.error) === 'invalid_grant';
 }
 
-function oauthErrorCode(body: unknown): unknown {
+/** The OAuth 2 `error` code of an error answer's body (an object, or JSON text), if any. */
+export function oauthErrorCode(body: unknown): unknown {
   if (typeof body === 'string') {
     // A text response may still hold the JSON error object.
     try {

@@ -18,7 +18,17 @@ describe('readRefreshResponse', () => {
         expires_in: 300,
         token_type: 'Bearer',
       }),
-    ).toEqual({ accessToken: 'A1', refreshToken: 'R1', expiresIn: 300 });
+    ).toEqual({ accessToken: 'A1', refreshToken: 'R1', expiresIn: 300, tokenType: 'Bearer' });
+  });
+
+  it('readRefreshResponse() reads tokenType (camelCase first) and leaves it out when it is not text', () => {
+    expect(
+      readRefreshResponse({ accessToken: 'A1', tokenType: 'DPoP', token_type: 'Bearer' }),
+    ).toEqual({ accessToken: 'A1', refreshToken: null, tokenType: 'DPoP' });
+    expect(readRefreshResponse({ accessToken: 'A1', token_type: 7 })).toEqual({
+      accessToken: 'A1',
+      refreshToken: null,
+    });
   });
 
   it('readRefreshResponse() prefers the camelCase field when both are present', () => {

@@ -5,7 +5,7 @@ import { TokenPair } from './token-pair';
  * Reads what a refresh produced, from the refresh endpoint's JSON or the `refresh` option: the
  * access token from `accessToken` or `access_token`, a rotated refresh token from `refreshToken`
  * or `refresh_token` (absent: the previous one stays), and `expiresIn` or `expires_in` (seconds,
- * a number or numeric text; ignored unless positive). Throws `InvalidRefreshResponseError`
+ * a number or numeric text; ignored unless positive) and `tokenType` or `token_type`. Throws `InvalidRefreshResponseError`
  * without a usable access token; the message never contains a token.
  */
 export function readRefreshResponse(body: unknown): TokenPair {
@@ -31,6 +31,7 @@ export function readRefreshResponse(body: unknown): TokenPair {
     );
   }
   const refreshToken = pick('refreshToken', 'refresh_token');
+  const tokenType = pick('tokenType', 'token_type');
   const rawExpiresIn = fields['expiresIn'] ?? fields['expires_in'];
   const expiresIn = typeof rawExpiresIn === 'string' ? Number(rawExpiresIn) : rawExpiresIn;
   return {
@@ -39,6 +40,7 @@ export function readRefreshResponse(body: unknown): TokenPair {
     ...(typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
       ? { expiresIn }
       : {}),
+    ...(isText(tokenType) ? { tokenType } : {}),
   };
 }
 

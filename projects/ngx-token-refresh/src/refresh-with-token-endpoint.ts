@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { skipToken } from './skip-token';
+import { dpopProof } from './dpop-proof-context';
 import { TokenEndpointOptions } from './token-endpoint-options';
 
 /**
@@ -21,7 +21,7 @@ export function refreshWithTokenEndpoint({ url, clientId, scope, params }: Token
     // As a string with its type: HttpClient would label a URLSearchParams body as JSON.
     return inject(HttpClient).post(url, form.toString(), {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      context: skipToken(),
+      context: dpopProof(),
     });
   };
 }

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { skipToken } from './skip-token';
+import { dpopProof } from './dpop-proof-context';
 import { TokenPair } from './token-pair';
 
 /**
@@ -12,7 +12,7 @@ import { TokenPair } from './token-pair';
 export function refreshWithUrl(url: string, withCookie: boolean) {
   return (refreshToken: string | null): Observable<TokenPair> =>
     inject(HttpClient).post<TokenPair>(url, withCookie ? {} : { refreshToken }, {
-      context: skipToken(),
+      context: dpopProof(),
       withCredentials: withCookie,
     });
 }

@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, EnvironmentInjector, Injectable, Signal, inject, signal } from '@angular/core';
 import { Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import { callRefresh } from './call-refresh';
+import { DPOP_TRANSPORT } from './dpop-transport';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
 import { RefreshFlight } from './refresh-flight';
 import { Session, isExpiring } from './session';
@@ -24,6 +25,8 @@ export class Refresher {
   private readonly _injector = inject(EnvironmentInjector);
   private readonly _store = inject(SessionStore);
   private readonly _tabs = inject(TAB_SYNC);
+  /** The DPoP transport when `withDpop()` is on; the interceptor sends through it. */
+  readonly dpop = inject(DPOP_TRANSPORT, { optional: true });
   private readonly _isRefreshing = signal(false);
   private _flight: RefreshFlight | null = null;
   readonly isRefreshing: Signal<boolean> = this._isRefreshing.asReadonly();
@@ -116,6 +119,7 @@ export class Refresher {
   end(): TokenPair | null {
     const session = this._store.session();
     this._store.forget('anonymous');
+    this.dpop?.replaceKey();
     this._tabs.announce({ type: 'logout' });
     if (session) this.report({ type: 'session-ended', reason: 'logout' });
     this._settle({ error: new SessionExpiredError('logout') });
@@ -135,7 +139,7 @@ export class Refresher {
     const subscription = this._tabs.locked(call, 2 * this.config.refreshTimeoutMs).subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
-        const expiresAt = this._keep(tokens, this._store.session()?.refreshToken ?? null);
+        const expiresAt = this._keep(tokens, this._store.session());
         this.report({ type: 'refreshed', expiresAt });
         this._settle({ token: tokens.accessToken });
       },
@@ -155,8 +159,8 @@ export class Refresher {
   }
 
   /** Keeps new tokens and tells the other tabs; returns their expiry. */
-  private _keep(tokens: TokenPair, previousRefreshToken: string | null): number | null {
-    const stored = this._store.keep(tokens, previousRefreshToken);
+  private _keep(tokens: TokenPair, previous: Session | null): number | null {
+    const stored = this._store.keep(tokens, previous);
     this._tabs.announce({ type: 'tokens', tokens: stored });
     return stored.expiresAt;
   }
@@ -172,6 +176,7 @@ export class Refresher {
 
   /** Applies what another tab announced. */
   private _apply(news: TabNews): void {
+    this.dpop?.forgetKey(); // the other tab may have replaced it (logout, then login)
     if (news.type === 'tokens') {
       this._store.adopt(news.tokens);
       this._settle({ token: news.tokens.accessToken });

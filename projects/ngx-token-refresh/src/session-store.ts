@@ -40,12 +40,19 @@ export class SessionStore {
 
   /**
    * Makes new tokens (a login or a refresh) the session and returns them as stored; the
-   * previous refresh token stays when `tokens` brings none (no rotation).
+   * `previous` session's refresh token and token type stay when `tokens` brings none (no
+   * rotation).
    */
-  keep(tokens: TokenPair, previousRefreshToken: string | null): StoredTokens {
+  keep(tokens: TokenPair, previous: StoredTokens | null): StoredTokens {
     const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
-    const refreshToken = tokens.refreshToken ?? previousRefreshToken;
-    const stored = { accessToken: tokens.accessToken, refreshToken, expiresAt: times.expiresAt };
+    const refreshToken = tokens.refreshToken ?? previous?.refreshToken ?? null;
+    const tokenType = tokens.tokenType || previous?.tokenType;
+    const stored: StoredTokens = {
+      accessToken: tokens.accessToken,
+      refreshToken,
+      expiresAt: times.expiresAt,
+      ...(tokenType ? { tokenType } : {}),
+    };
     this.adopt(stored, times);
     return stored;
   }

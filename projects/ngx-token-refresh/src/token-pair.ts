@@ -10,7 +10,10 @@
  * ```
  */
 export interface TokenPair {
-  /** The access token sent as `Authorization: Bearer <accessToken>`. A JWT or an opaque string. */
+  /**
+   * The access token sent as `Authorization: Bearer <accessToken>` (`DPoP <accessToken>` for a
+   * DPoP token with `withDpop()`). A JWT or an opaque string.
+   */
   accessToken: string;
   /**
    * The refresh token. `null` or absent at login: there is none, and a 401 ends the session.
@@ -22,4 +25,10 @@ export interface TokenPair {
    * JWT's own `exp` claim wins when both are present.
    */
   expiresIn?: number;
+  /**
+   * The token type the server issued (`token_type`). With `withDpop()`, `'DPoP'` sends the
+   * token as `Authorization: DPoP <token>`; otherwise it is kept but not used. Absent in a
+   * refresh result: the previous one is kept.
+   */
+  tokenType?: string;
 }

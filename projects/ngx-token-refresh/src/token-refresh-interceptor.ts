@@ -8,6 +8,7 @@ import {
 import { DOCUMENT, inject } from '@angular/core';
 import { Observable, catchError, switchMap, throwError } from 'rxjs';
 import { isAllowedUrl, originOfPage } from './allowed-origin';
+import { DPOP_PROOF } from './dpop-proof-context';
 import { SKIP_TOKEN } from './skip-token';
 import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
@@ -38,7 +39,11 @@ const FALLBACK_ORIGIN = 'http://localhost';
  */
 export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
   // `has` first: `get` alone would store the default in every request's context.
-  if (req.context.has(SKIP_TOKEN) && req.context.get(SKIP_TOKEN)) return next(req);
+  if (req.context.has(SKIP_TOKEN) && req.context.get(SKIP_TOKEN)) {
+    // `dpopProof()`: no token, but a proof when `withDpop()` is on.
+    const dpop = req.context.has(DPOP_PROOF) && inject(Refresher, { optional: true })?.dpop;
+    return dpop ? dpop.send(req, null, next) : next(req);
+  }
   // A synchronous throw would escape HttpClient's bookkeeping and leave the request (and a
   // server render waiting on it) pending forever: the caller gets it as the request's error.
   try {
@@ -72,15 +77,16 @@ function sendWithRetry(
   refresher: Refresher,
   config: TokenRefreshConfig,
 ): Observable<HttpEvent<unknown>> {
-  return send(req, token, next, config).pipe(
+  return send(req, token, next, refresher).pipe(
     catchError((error: unknown) => {
-      const retry = isRejection(error, config) ? refresher.retryToken(token) : null;
+      const rejected = isRejection(error, config) && !refresher.dpop?.isNonceChallenge(error);
+      const retry = rejected ? refresher.retryToken(token) : null;
       if (!retry) return throwError(() => error);
       return retry.pipe(
         switchMap((fresh) => {
           const url = req.url.replace(/[?#].*$/s, '');
           refresher.report({ type: 'request-retried', method: req.method, url });
-          return send(req, fresh, next, config).pipe(
+          return send(req, fresh, next, refresher).pipe(
             catchError((retryError: unknown) =>
               throwError(() =>
                 isRejection(retryError, config)
@@ -99,8 +105,10 @@ function send(
   req: HttpRequest<unknown>,
   token: string | null,
   next: HttpHandlerFn,
-  config: TokenRefreshConfig,
+  { config, dpop }: Refresher,
 ): Observable<HttpEvent<unknown>> {
+  // With DPoP, a request that carries the token carries a proof of the key it is bound to.
+  if (dpop && token !== null) return dpop.send(req, token, next);
   if (token === null) return next(req);
   return next(req.clone({ setHeaders: { [config.headerName]: config.authScheme + token } }));
 }

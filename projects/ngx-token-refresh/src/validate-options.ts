@@ -1,5 +1,6 @@
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { TokenEndpointOptions } from './token-endpoint-options';
+import { TokenRefreshFeature } from './token-refresh-feature';
 import { TokenRefreshOptions } from './token-refresh-options';
 import { TokenStorage } from './token-storage';
 
@@ -42,6 +43,18 @@ export function validateOptions(options: TokenRefreshOptions): void {
   check(options, 'authScheme', 'a string', (v) => typeof v === 'string');
   check(options, 'refreshTimeoutMs', 'a number > 0', isPositive);
   check(options, 'crossTab', 'a boolean', isBool);
+}
+
+/** Checks the features in dev mode: each one a feature such as `withDpop()`, none twice. */
+export function validateFeatures(features: readonly TokenRefreshFeature[]): void {
+  const seen = new Set<string>();
+  for (const feature of features) {
+    if (typeof feature?.ɵkind !== 'string' || !Array.isArray(feature.ɵproviders)) {
+      fail('features must be results of calls such as `withDpop()`, not the functions.');
+    }
+    if (seen.has(feature.ɵkind)) fail(`the feature \`${feature.ɵkind}\` is given twice.`);
+    seen.add(feature.ɵkind);
+  }
 }
 
 const RESERVED_FIELDS = ['grant_type', 'refresh_token', 'client_id', 'scope'];
