@@ -1,15 +1,25 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
+import {
+  TokenRefreshOptions,
+  provideTokenRefresh,
+  tokenRefreshInterceptor,
+  withDpop,
+} from 'ngx-token-refresh';
 import { routes } from './app.routes';
 import { API } from './core/api-urls';
+import { DPOP_ENABLED, readDpopPreference } from './core/dpop-preference';
 import { requestLogInterceptor } from './core/request-log-interceptor';
 import { sessionEndInterceptor } from './core/session-end-interceptor';
 import { readStoragePreference } from './core/storage-preference';
 
-/** Chosen on the login page ("Keep me signed in"); read once, at bootstrap. */
-const storage = readStoragePreference();
+/**
+ * Read once, at bootstrap: the login page's "Keep me signed in" and "Bind tokens to this browser
+ * (DPoP)" switches.
+ */
+const dpop = readDpopPreference();
+const options: TokenRefreshOptions = { refreshUrl: API.refresh, storage: readStoragePreference() };
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -19,7 +29,8 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       withInterceptors([sessionEndInterceptor, tokenRefreshInterceptor, requestLogInterceptor]),
     ),
-    provideTokenRefresh({ refreshUrl: API.refresh, storage }),
+    dpop ? provideTokenRefresh(options, withDpop()) : provideTokenRefresh(options),
+    { provide: DPOP_ENABLED, useValue: dpop },
     provideRouter(routes),
   ],
 };
