@@ -10,16 +10,26 @@ import {
 import { routes } from './app.routes';
 import { API } from './core/api-urls';
 import { DPOP_ENABLED, readDpopPreference } from './core/dpop-preference';
+import { OIDC_SETTINGS, readOidcSettings } from './core/oidc-settings';
 import { requestLogInterceptor } from './core/request-log-interceptor';
 import { sessionEndInterceptor } from './core/session-end-interceptor';
 import { readStoragePreference } from './core/storage-preference';
 
 /**
- * Read once, at bootstrap: the login page's "Keep me signed in" and "Bind tokens to this browser
- * (DPoP)" switches.
+ * Read once, at bootstrap: the provider mode (a localStorage entry, see oidc-settings.ts), else
+ * the login page's "Keep me signed in" and "Bind tokens to this browser (DPoP)" switches.
  */
-const dpop = readDpopPreference();
-const options: TokenRefreshOptions = { refreshUrl: API.refresh, storage: readStoragePreference() };
+const oidc = readOidcSettings();
+const dpop = oidc !== null || readDpopPreference();
+
+const options: TokenRefreshOptions = oidc
+  ? {
+      // The provider's own refresh_token grant; userinfo (on its origin) takes the token.
+      tokenEndpoint: { url: oidc.tokenEndpoint, clientId: oidc.clientId },
+      allowedOrigins: [new URL(oidc.userinfoEndpoint).origin],
+      storage: 'session',
+    }
+  : { refreshUrl: API.refresh, storage: readStoragePreference() };
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -31,6 +41,7 @@ export const appConfig: ApplicationConfig = {
     ),
     dpop ? provideTokenRefresh(options, withDpop()) : provideTokenRefresh(options),
     { provide: DPOP_ENABLED, useValue: dpop },
+    { provide: OIDC_SETTINGS, useValue: oidc },
     provideRouter(routes),
   ],
 };

@@ -9,6 +9,7 @@ import {
 import { TokenService } from 'ngx-token-refresh';
 import { DPOP_ENABLED } from '../core/dpop-preference';
 import { decodeJwtClaims } from '../core/jwt-claims';
+import { OIDC_SETTINGS } from '../core/oidc-settings';
 import { RequestLog } from '../core/request-log';
 import { readStoragePreference } from '../core/storage-preference';
 import { SessionBadge } from './session-badge';
@@ -33,7 +34,9 @@ export class SessionCard {
   protected readonly isRefreshing = this._tokens.isRefreshing;
   protected readonly expiresAt = this._tokens.expiresAt;
   protected readonly storage =
-    readStoragePreference() === 'session' ? 'sessionStorage' : 'Memory only';
+    inject(OIDC_SETTINGS) !== null || readStoragePreference() === 'session'
+      ? 'sessionStorage'
+      : 'Memory only';
   protected readonly claims = computed(() => decodeJwtClaims(this._tokens.accessToken()));
   protected readonly dpop = inject(DPOP_ENABLED);
   /**

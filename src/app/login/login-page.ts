@@ -4,11 +4,16 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { TokenService } from 'ngx-token-refresh';
 import { AuthApi } from '../core/auth-api';
 import { DPOP_ENABLED, writeDpopPreference } from '../core/dpop-preference';
+import { OIDC_SETTINGS } from '../core/oidc-settings';
+import { OidcLogin } from '../core/oidc-login';
 import { readStoragePreference, writeStoragePreference } from '../core/storage-preference';
 import { tokenPairFrom } from '../core/token-response';
 import { safeReturnUrl } from './safe-return-url';
 
-/** Sign-in form; also where the token storage and DPoP of the demo are chosen. */
+/**
+ * Sign-in form; also where the token storage and DPoP of the demo are chosen. In the provider
+ * mode it offers sign-in at the OpenID provider instead.
+ */
 @Component({
   selector: 'app-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,6 +25,7 @@ export class LoginPage {
   private readonly _tokens = inject(TokenService);
   private readonly _router = inject(Router);
   private readonly _route = inject(ActivatedRoute);
+  private readonly _oidcLogin = inject(OidcLogin);
 
   protected readonly username = signal('demo');
   protected readonly password = signal('demo');
@@ -28,6 +34,7 @@ export class LoginPage {
   protected readonly sessionEnded = computed(() => this._tokens.status() === 'expired');
   protected readonly keepSignedIn = readStoragePreference() === 'session';
   protected readonly dpop = inject(DPOP_ENABLED);
+  protected readonly oidc = inject(OIDC_SETTINGS);
 
   protected submit(event: Event): void {
     event.preventDefault();
@@ -44,6 +51,17 @@ export class LoginPage {
         this.busy.set(false);
         this.error.set(describeLoginError(error));
       },
+    });
+  }
+
+  /** Leaves for the OpenID provider's sign-in page (provider mode). */
+  protected signInAtProvider(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this._oidcLogin.start(this._route.snapshot.queryParamMap.get('returnUrl')).catch(() => {
+      this.busy.set(false);
+      this.error.set('The sign-in at the provider could not start.');
     });
   }
 
