@@ -3,7 +3,7 @@
 // client and holds DPoP-bound (RFC 9449), rotating refresh tokens. Shared by
 // server/oidc-provider.test.mjs (a Node client) and e2e/oidc-interop.spec.ts (the demo app).
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -26,7 +26,7 @@ export const ACCOUNT_ID = 'demo';
  * @returns {Promise<OidcProvider>}
  *
  * @typedef {{ method: string, path: string, status: number, grantType?: string,
- *   proof: boolean, proofNonce: boolean, error?: string }} OidcRequest
+ *   proof: boolean, proofNonce: boolean, error?: string, token?: string }} OidcRequest
  * @typedef {{ url: string, issuer: string, clientId: string, redirectUri: string,
  *   authorizationEndpoint: string, tokenEndpoint: string, userinfoEndpoint: string,
  *   introspectionEndpoint: string, provider: Provider, requests: OidcRequest[],
@@ -105,6 +105,7 @@ export async function startOidcProvider({ redirectOrigin, accessTtlS = 10 }) {
     await next();
     if (ctx.method === 'OPTIONS') return;
     const proof = ctx.get('DPoP');
+    const token = /^\S+ (\S+)$/.exec(ctx.get('authorization'))?.[1];
     requests.push({
       method: ctx.method,
       path: ctx.path,
@@ -113,6 +114,8 @@ export async function startOidcProvider({ redirectOrigin, accessTtlS = 10 }) {
       proof: proof !== '',
       proofNonce: proof !== '' && proofHasNonce(proof),
       error: typeof ctx.body === 'object' && ctx.body !== null ? ctx.body.error : undefined,
+      // Which access token a resource request carried (a digest: the log holds no token).
+      token: token && createHash('sha256').update(token).digest('base64url').slice(0, 12),
     });
   });
 
