@@ -21,14 +21,18 @@ function readRefreshToken(req) {
  * proof. An unusable proof is answered here (400, with a fresh `DPoP-Nonce` when the server wants
  * one) and resolves `undefined`: the route stops.
  */
-async function proofKey(req, res, dpop) {
+async function proofKey(req, res, { dpop, stats }) {
   if (req.get('DPoP') === undefined) return null;
   try {
     const { jkt } = await dpop.verify(req.get('DPoP'), { htm: req.method, htu: htuOf(req) });
+    stats.increment('dpopProofs');
     return jkt;
   } catch (error) {
     if (!(error instanceof DpopError)) throw error;
-    if (error.code === 'use_dpop_nonce') res.set('DPoP-Nonce', dpop.currentNonce());
+    if (error.code === 'use_dpop_nonce') {
+      stats.increment('dpopNonceChallenges');
+      res.set('DPoP-Nonce', dpop.currentNonce());
+    }
     res.status(400).json({ error: error.code, error_description: error.message });
     return undefined;
   }
@@ -60,7 +64,7 @@ export function createAuthRouter({ accessTokens, families, stats, faults, dpop }
     if (typeof username !== 'string' || DEMO_USERS.get(username) !== password) {
       return res.status(401).json({ error: 'invalid_credentials' });
     }
-    const jkt = await proofKey(req, res, dpop);
+    const jkt = await proofKey(req, res, { dpop, stats });
     if (jkt === undefined) return;
     stats.increment('logins');
     const { family, refreshToken } = families.start(username, jkt);
@@ -84,7 +88,7 @@ export function createAuthRouter({ accessTokens, families, stats, faults, dpop }
 
     const { token, fromCookie } = readRefreshToken(req);
     if (!token) return fail(400, 'invalid_request');
-    const jkt = await proofKey(req, res, dpop);
+    const jkt = await proofKey(req, res, { dpop, stats });
     if (jkt === undefined) return stats.increment('refreshFailures');
     const result = families.rotate(token, jkt);
     // A token bound to a DPoP key, refreshed without a proof: the proof is what is missing.

@@ -28,12 +28,18 @@ export function createControlRouter({ stats, faults, families, dpop, testMode })
   });
 
   router.post('/_dpop', (req, res) => {
-    const { requireNonce } = req.body ?? {};
-    if (typeof requireNonce !== 'boolean') {
-      return res.status(400).json({ error: 'invalid_request', message: 'requireNonce: boolean' });
+    const { requireNonce, rotateNonce } = req.body ?? {};
+    const valid =
+      (requireNonce === undefined || typeof requireNonce === 'boolean') &&
+      (rotateNonce === undefined || rotateNonce === true) &&
+      (requireNonce !== undefined || rotateNonce !== undefined);
+    if (!valid) {
+      const message = 'requireNonce: boolean and/or rotateNonce: true';
+      return res.status(400).json({ error: 'invalid_request', message });
     }
-    dpop.requireNonce = requireNonce;
-    res.json({ requireNonce });
+    if (requireNonce !== undefined) dpop.requireNonce = requireNonce;
+    if (rotateNonce) dpop.rotateNonce();
+    res.json({ requireNonce: dpop.requireNonce });
   });
 
   router.post('/_revoke-all', (req, res) => res.json({ revoked: families.revokeAll() }));

@@ -101,7 +101,14 @@ export function createDpopProofs({ requireNonce = false, nonceTtlMs = 300_000 } 
     return { jkt: await calculateJwkThumbprint(header.jwk, 'sha256') };
   }
 
-  const api = { requireNonce, verify, currentNonce };
+  /** A new nonce at once, the previous one no longer accepted (tests: every client is stale). */
+  function rotateNonce() {
+    nonce = randomBytes(16).toString('base64url');
+    previousNonce = null;
+    nonceSince = Date.now();
+  }
+
+  const api = { requireNonce, verify, currentNonce, rotateNonce };
   return api;
 }
 

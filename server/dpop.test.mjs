@@ -155,6 +155,39 @@ describe('auth server: DPoP', () => {
     assert.equal((await dpopRefresh(refreshToken, key, { nonce })).status, 200);
   });
 
+  test('_stats counts verified proofs and nonce challenges; _dpop rotateNonce makes clients stale', async () => {
+    const stats = async () => (await getJson(url('/_stats'))).body;
+    await postJson(url('/_dpop'), { requireNonce: true });
+    const challenged = await dpopLogin();
+    const nonce = challenged.headers.get('dpop-nonce');
+    const login = await postJson(
+      url('/auth/login'),
+      { username: 'demo', password: 'demo' },
+      { dpop: await proof(key, 'POST', url('/auth/login'), { nonce }) },
+    );
+    assert.equal((await profile(login.body.accessToken, key, { nonce })).status, 200);
+    assert.deepEqual(pick(await stats(), 'dpopProofs', 'dpopNonceChallenges', 'logins'), {
+      dpopProofs: 2,
+      dpopNonceChallenges: 1,
+      logins: 1,
+    });
+
+    const rotated = await postJson(url('/_dpop'), { rotateNonce: true });
+    assert.deepEqual(rotated.body, { requireNonce: true });
+    const stale = await profile(login.body.accessToken, key, { nonce });
+    assert.equal(stale.status, 401);
+    assert.equal(stale.headers.get('www-authenticate'), 'DPoP error="use_dpop_nonce"');
+    const fresh = stale.headers.get('dpop-nonce');
+    assert.notEqual(fresh, nonce);
+    assert.equal((await profile(login.body.accessToken, key, { nonce: fresh })).status, 200);
+    assert.deepEqual(pick(await stats(), 'dpopProofs', 'dpopNonceChallenges'), {
+      dpopProofs: 3,
+      dpopNonceChallenges: 2,
+    });
+    assert.equal((await postJson(url('/_dpop'), {})).status, 400);
+    assert.equal((await postJson(url('/_dpop'), { rotateNonce: false })).status, 400);
+  });
+
   test('bearer sessions are untouched: a login without a proof issues Bearer tokens', async () => {
     const { body } = await postJson(url('/auth/login'), { username: 'demo', password: 'demo' });
     assert.equal(body.tokenType, 'Bearer');
@@ -172,4 +205,9 @@ async function newKey() {
     publicJwk: await exportJWK(publicKey),
     privateJwk: await exportJWK(privateKey),
   };
+}
+
+/** The named properties of an object. */
+function pick(object, ...names) {
+  return Object.fromEntries(names.map((name) => [name, object[name]]));
 }

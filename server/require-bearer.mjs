@@ -36,11 +36,15 @@ export function requireBearer({ accessTokens, stats, dpop }) {
       const request = { htm: req.method, htu: htuOf(req), accessToken: match[2] };
       try {
         const { jkt } = await dpop.verify(req.get('DPoP'), request);
+        stats.increment('dpopProofs');
         if (jkt !== req.claims.jkt)
           return reject(scheme, 'invalid_token', ', error_description="key"');
       } catch (error) {
         if (!(error instanceof DpopError)) throw error;
-        if (error.code === 'use_dpop_nonce') res.set('DPoP-Nonce', dpop.currentNonce());
+        if (error.code === 'use_dpop_nonce') {
+          stats.increment('dpopNonceChallenges');
+          res.set('DPoP-Nonce', dpop.currentNonce());
+        }
         return reject(scheme, error.code);
       }
       if (dpop.requireNonce) res.set('DPoP-Nonce', dpop.currentNonce());

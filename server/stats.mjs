@@ -11,6 +11,8 @@ function emptyCounters() {
     unauthorized: 0,
     apiRequests: 0,
     apiSuccesses: 0,
+    dpopProofs: 0,
+    dpopNonceChallenges: 0,
     requestsByToken: {},
     requestsByGeneration: {},
   };

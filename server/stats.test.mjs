@@ -30,6 +30,8 @@ test('_stats counts logins, refreshes, 401s and requests per token', async (t) =
     unauthorized: 2,
     apiRequests: 5,
     apiSuccesses: 3,
+    dpopProofs: 0,
+    dpopNonceChallenges: 0,
     requestsByToken: {
       [decodeJwt(first.accessToken).jti]: 2,
       [decodeJwt(second.accessToken).jti]: 1,

@@ -24,6 +24,7 @@ export const DEMO_SERVER_ENV = {
   REFRESH_TTL: '',
   REUSE_GRACE: '',
   LATENCY_MS: '',
+  DPOP_NONCE: '',
 };
 
 /** Throws a readable error when the demo app has not been built. */

@@ -15,6 +15,7 @@ const SERVER_VARS = [
   'LATENCY_MS',
   'STATIC_DIR',
   'SERVER',
+  'DPOP_NONCE',
   'NODE_TEST_CONTEXT',
 ];
 const STDERR_LIMIT = 20_000;

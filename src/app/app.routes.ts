@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { sessionGuard } from 'ngx-token-refresh';
+import { CallbackPage } from './callback/callback-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { ItemsPage } from './items/items-page';
 import { LoginPage } from './login/login-page';
@@ -7,6 +8,7 @@ import { LoginPage } from './login/login-page';
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
   { path: 'login', component: LoginPage, title: 'Sign in · Relay' },
+  { path: 'callback', component: CallbackPage, title: 'Signing in · Relay' },
   {
     path: 'dashboard',
     component: DashboardPage,

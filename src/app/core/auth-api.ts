@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of } from 'rxjs';
-import { skipToken } from 'ngx-token-refresh';
+import { dpopProof, skipToken } from 'ngx-token-refresh';
 import { API } from './api-urls';
 
 /** What POST /api/auth/login answers. */
@@ -12,7 +12,10 @@ export interface LoginResponse {
   readonly tokenType: string;
 }
 
-/** The demo server's login and logout calls; neither carries the access token. */
+/**
+ * The demo server's login and logout calls; neither carries the access token. The login carries
+ * a DPoP proof when `withDpop()` is on (`dpopProof()`), so the server binds its tokens to the key.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly _http = inject(HttpClient);
@@ -21,7 +24,7 @@ export class AuthApi {
     return this._http.post<LoginResponse>(
       API.login,
       { username, password },
-      { context: skipToken() },
+      { context: dpopProof() },
     );
   }
 

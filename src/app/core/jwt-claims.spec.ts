@@ -1,4 +1,4 @@
-import { decodeJwtClaims, generationFromHeader } from './jwt-claims';
+import { authScheme, decodeJwtClaims, generationFromHeader } from './jwt-claims';
 
 function jwt(payload: object): string {
   const encode = (value: object) => {
@@ -20,8 +20,20 @@ describe('jwt-claims', () => {
     expect(decodeJwtClaims(null)).toBeNull();
   });
 
-  it('reads the generation from a Bearer header', () => {
+  it('decodes the key thumbprint of a DPoP-bound token', () => {
+    expect(decodeJwtClaims(jwt({ cnf: { jkt: 'abc' } }))?.cnf?.jkt).toBe('abc');
+  });
+
+  it('reads the scheme of an Authorization header', () => {
+    expect(authScheme('DPoP abc')).toBe('DPoP');
+    expect(authScheme('Bearer abc')).toBe('Bearer');
+    expect(authScheme('Bearer')).toBeNull();
+    expect(authScheme(null)).toBeNull();
+  });
+
+  it('reads the generation from a Bearer or DPoP header', () => {
     expect(generationFromHeader(`Bearer ${jwt({ gen: 2 })}`)).toBe(2);
+    expect(generationFromHeader(`DPoP ${jwt({ gen: 3 })}`)).toBe(3);
     expect(generationFromHeader(null)).toBeNull();
     expect(generationFromHeader('Basic abc')).toBeNull();
   });

@@ -4,6 +4,8 @@ export interface JwtClaims {
   readonly gen?: number;
   readonly iat?: number;
   readonly exp?: number;
+  /** The key a DPoP-bound token is bound to (RFC 9449 section 6.1): its JWK SHA-256 thumbprint. */
+  readonly cnf?: { readonly jkt?: string };
 }
 
 /**
@@ -27,9 +29,14 @@ export function decodeJwtClaims(token: string | null | undefined): JwtClaims | n
   }
 }
 
-/** The token generation (`gen` claim) carried by an `Authorization: Bearer <jwt>` header. */
+/** The scheme of an `Authorization` header (`Bearer`, `DPoP`, ...), `null` without one. */
+export function authScheme(authorization: string | null): string | null {
+  return /^([A-Za-z][\w.~+/-]*)\s+\S/.exec(authorization ?? '')?.[1] ?? null;
+}
+
+/** The token generation (`gen` claim) carried by an `Authorization: Bearer|DPoP <jwt>` header. */
 export function generationFromHeader(authorization: string | null): number | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  const match = /^(?:Bearer|DPoP)\s+(\S+)$/i.exec(authorization ?? '');
   const gen = decodeJwtClaims(match?.[1])?.gen;
   return typeof gen === 'number' ? gen : null;
 }

@@ -7,7 +7,7 @@ import {
 import { inject } from '@angular/core';
 import { finalize, tap } from 'rxjs';
 import { API } from './api-urls';
-import { generationFromHeader } from './jwt-claims';
+import { authScheme, generationFromHeader } from './jwt-claims';
 import { RefreshNotice } from './refresh-notice';
 import { RequestLog } from './request-log';
 import { UNLOGGED } from './unlogged';
@@ -34,6 +34,8 @@ export const requestLogInterceptor: HttpInterceptorFn = (req, next) => {
     url: req.urlWithParams,
     attempt,
     authorized: authorization !== null,
+    scheme: authScheme(authorization),
+    proof: req.headers.has('DPoP'),
     generation: generationFromHeader(authorization),
   });
   const isRefresh = req.url === API.refresh;

@@ -10,6 +10,10 @@ export interface LoggedRequest {
   readonly attempt: number;
   /** Whether the request carried an Authorization header at all. */
   readonly authorized: boolean;
+  /** The scheme it carried the token with (`Bearer`, `DPoP`), `null` without a token. */
+  readonly scheme: string | null;
+  /** Whether it carried a DPoP proof (`DPoP` header). */
+  readonly proof: boolean;
   /** The `gen` claim of the token it carried, `null` without a (decodable) token. */
   readonly generation: number | null;
   /** HTTP status; 0 for a network error; `null` while pending; 'cancelled' if unsubscribed. */

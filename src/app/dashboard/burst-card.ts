@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { API } from '../core/api-urls';
+import { OIDC_SETTINGS } from '../core/oidc-settings';
 
 const BURST_SIZE = 20;
 /** The demo server has items 1 to 3. */
@@ -12,7 +13,10 @@ interface BurstResult {
   readonly failed: number;
 }
 
-/** Fires 20 concurrent API calls: after expiry they must share one refresh. */
+/**
+ * Fires 20 concurrent API calls: after expiry they must share one refresh. In the provider mode
+ * they go to the provider's userinfo endpoint, a resource that takes its tokens.
+ */
 @Component({
   selector: 'app-burst-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,8 +26,8 @@ interface BurstResult {
         <h2 class="card__title">Concurrent requests</h2>
       </header>
       <p class="card__text">
-        Sends {{ size }} parallel <code>GET /api/items/:id</code>. With an expired token they wait
-        for a single shared refresh.
+        Sends {{ size }} parallel <code>GET {{ target }}</code
+        >. With an expired token they wait for a single shared refresh.
       </p>
       <button
         type="button"
@@ -60,8 +64,10 @@ interface BurstResult {
 })
 export class BurstCard {
   private readonly _http = inject(HttpClient);
+  private readonly _userinfo = inject(OIDC_SETTINGS)?.userinfoEndpoint ?? null;
 
   protected readonly size = BURST_SIZE;
+  protected readonly target = this._userinfo ?? '/api/items/:id';
   protected readonly running = signal(false);
   protected readonly result = signal<BurstResult | null>(null);
   /** How many bursts have completed: lets a test wait for *its* burst. */
@@ -70,7 +76,7 @@ export class BurstCard {
   protected fire(): void {
     this.running.set(true);
     const calls = Array.from({ length: BURST_SIZE }, (_, index) =>
-      this._http.get(`${API.items}/${(index % ITEM_COUNT) + 1}`).pipe(
+      this._http.get(this._userinfo ?? `${API.items}/${(index % ITEM_COUNT) + 1}`).pipe(
         map(() => true),
         catchError(() => of(false)),
       ),
