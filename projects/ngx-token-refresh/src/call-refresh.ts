@@ -41,12 +41,20 @@ export function callRefresh(
           error: (error: unknown) => subscriber.error(error),
           complete: () =>
             subscriber.error(
-              new InvalidRefreshResponseError('`refresh` completed without a value'),
+              new InvalidRefreshResponseError(
+                typeof ngDevMode === 'undefined' || ngDevMode
+                  ? '`refresh` completed without a value'
+                  : 'empty',
+              ),
             ),
         }),
       );
     } else {
-      throw new InvalidRefreshResponseError('`refresh` must return an Observable or a Promise');
+      throw new InvalidRefreshResponseError(
+        typeof ngDevMode === 'undefined' || ngDevMode
+          ? '`refresh` must return an Observable or a Promise'
+          : 'refresh',
+      );
     }
   });
 }

@@ -55,7 +55,14 @@ export class FallbackTokenStorage implements TokenStorage {
   private _validated(value: unknown): StoredTokens | null {
     if (value === null || value === undefined) return null;
     const tokens = asStoredTokens(value);
-    if (!tokens) throw new TypeError('read() returned something that is not StoredTokens');
+    if (!tokens) {
+      // The warning names only the error: the message is for debugging in dev mode.
+      throw new TypeError(
+        typeof ngDevMode === 'undefined' || ngDevMode
+          ? 'read() returned something that is not StoredTokens'
+          : '',
+      );
+    }
     return tokens;
   }
 
@@ -68,8 +75,10 @@ export class FallbackTokenStorage implements TokenStorage {
       this._storage = this._memory;
       const name = error instanceof Error ? error.name : typeof error;
       console.warn(
-        `ngx-token-refresh: ${this._label} storage failed to ${operation} (${name}); ` +
-          'tokens are kept in memory for this page only.',
+        typeof ngDevMode === 'undefined' || ngDevMode
+          ? `ngx-token-refresh: ${this._label} storage failed to ${operation} (${name}); ` +
+              'tokens are kept in memory for this page only.'
+          : `ngx-token-refresh: ${this._label} storage ${operation} failed (${name})`,
       );
       return fallback;
     }

@@ -17,6 +17,10 @@ export class InvalidRefreshResponseError extends Error {
   override readonly name = 'InvalidRefreshResponseError';
 
   constructor(problem: string) {
-    super(`ngx-token-refresh: the refresh response is unusable: ${problem}.`);
+    super(
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? `ngx-token-refresh: the refresh response is unusable: ${problem}.`
+        : `ngx-token-refresh: ${problem}`,
+    );
   }
 }

@@ -15,6 +15,10 @@ export class RefreshLockTimeoutError extends Error {
   override readonly name = 'RefreshLockTimeoutError';
 
   constructor(timeoutMs: number) {
-    super(`ngx-token-refresh: another tab held the refresh lock for over ${timeoutMs} ms.`);
+    super(
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? `ngx-token-refresh: another tab held the refresh lock for over ${timeoutMs} ms.`
+        : 'ngx-token-refresh: lock',
+    );
   }
 }

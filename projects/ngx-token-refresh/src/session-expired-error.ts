@@ -42,6 +42,11 @@ export class SessionExpiredError extends Error {
     readonly reason: SessionEndReason,
     options?: { cause?: unknown },
   ) {
-    super(`ngx-token-refresh: the session has ended (${reason}); sign in again.`, options);
+    super(
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? `ngx-token-refresh: the session has ended (${reason}); sign in again.`
+        : `ngx-token-refresh: ${reason}`,
+      options,
+    );
   }
 }

@@ -54,7 +54,11 @@ export class TokenService {
    */
   setTokens(tokens: TokenPair): void {
     if (typeof tokens?.accessToken !== 'string' || tokens.accessToken.trim() === '') {
-      throw new TypeError('ngx-token-refresh: setTokens() needs a non-empty `accessToken` string.');
+      throw new TypeError(
+        typeof ngDevMode === 'undefined' || ngDevMode
+          ? 'ngx-token-refresh: setTokens() needs a non-empty `accessToken` string.'
+          : 'ngx-token-refresh: accessToken',
+      );
     }
     this._refresher.start(tokens);
   }

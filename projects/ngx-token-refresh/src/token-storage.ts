@@ -67,7 +67,12 @@ export function memoryTokenStorage(): TokenStorage {
 export function webTokenStorage(kind: 'session' | 'local', key: string): TokenStorage {
   const area = (): Storage => {
     const storage = kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
-    if (!storage) throw new ReferenceError(`${kind}Storage is not defined`);
+    // The fallback reports only the error's name: the message is for debugging in dev mode.
+    if (!storage) {
+      throw new ReferenceError(
+        typeof ngDevMode === 'undefined' || ngDevMode ? `${kind}Storage is not defined` : '',
+      );
+    }
     return storage;
   };
   return {
@@ -75,7 +80,13 @@ export function webTokenStorage(kind: 'session' | 'local', key: string): TokenSt
       const text = area().getItem(key);
       if (text === null) return null;
       const tokens = asStoredTokens(JSON.parse(text));
-      if (!tokens) throw new SyntaxError(`the value under "${key}" is not a stored session`);
+      if (!tokens) {
+        throw new SyntaxError(
+          typeof ngDevMode === 'undefined' || ngDevMode
+            ? `the value under "${key}" is not a stored session`
+            : '',
+        );
+      }
       return tokens;
     },
     write: (tokens) => area().setItem(key, JSON.stringify(tokens)),
