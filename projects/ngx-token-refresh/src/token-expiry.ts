@@ -23,17 +23,19 @@ export function readTokenTimes(
   now: number = Date.now(),
 ): TokenTimes {
   const claims = readClaims(token);
-  if (claims.exp !== null) {
-    const lifetime =
-      claims.iat !== null && claims.iat < claims.exp ? claims.exp - claims.iat : null;
-    return { expiresAt: claims.exp * 1000, lifetimeMs: lifetime === null ? null : lifetime * 1000 };
+  const exp = seconds(claims?.['exp']);
+  if (exp !== null) {
+    const iat = seconds(claims?.['iat']);
+    return {
+      expiresAt: exp * 1000,
+      lifetimeMs: iat !== null && iat < exp ? (exp - iat) * 1000 : null,
+    };
   }
-  if (typeof expiresInSeconds === 'number' && Number.isFinite(expiresInSeconds)) {
-    return expiresInSeconds > 0
-      ? { expiresAt: now + expiresInSeconds * 1000, lifetimeMs: expiresInSeconds * 1000 }
-      : { expiresAt: null, lifetimeMs: null };
-  }
-  return { expiresAt: null, lifetimeMs: null };
+  return typeof expiresInSeconds === 'number' &&
+    Number.isFinite(expiresInSeconds) &&
+    expiresInSeconds > 0
+    ? { expiresAt: now + expiresInSeconds * 1000, lifetimeMs: expiresInSeconds * 1000 }
+    : { expiresAt: null, lifetimeMs: null };
 }
 
 /**
@@ -53,27 +55,21 @@ export function hasExpired(expiresAt: number | null, now: number = Date.now()): 
   return expiresAt !== null && expiresAt <= now;
 }
 
-function readClaims(token: string): { exp: number | null; iat: number | null } {
-  let payload: unknown;
+/** The token's claims, or `null` when it is not a JWT with an object payload. */
+function readClaims(token: string): Record<string, unknown> | null {
   // JwtHelperService throws for anything that is not a decodable JWT: those tokens are opaque.
   try {
-    payload = jwtHelper.decodeToken(token);
+    const payload: unknown = jwtHelper.decodeToken(token);
+    return typeof payload === 'object' ? (payload as Record<string, unknown> | null) : null;
   } catch {
-    return { exp: null, iat: null };
+    return null;
   }
-  if (typeof payload !== 'object' || payload === null) return { exp: null, iat: null };
-  const { exp, iat } = payload as Record<string, unknown>;
-  return { exp: seconds(exp), iat: seconds(iat) };
 }
 
 /** Beyond this a NumericDate is surely milliseconds (year 5138 in seconds): unreadable. */
 const MAX_SECONDS = 1e11;
 
+/** A NumericDate in seconds: a positive number below `MAX_SECONDS` (so finite), else `null`. */
 function seconds(value: unknown): number | null {
-  const number = positive(value);
-  return number !== null && number < MAX_SECONDS ? number : null;
-}
-
-function positive(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+  return typeof value === 'number' && value > 0 && value < MAX_SECONDS ? value : null;
 }
