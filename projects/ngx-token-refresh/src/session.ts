@@ -23,8 +23,15 @@ export function toSession(stored: StoredTokens, leewayMs: number, times?: TokenT
  * The session as storage and other tabs see it. Fields picked by name: an object rest would
  * bring a helper function into every app (the CLI downlevels object rest and spread).
  */
-export function toStored({ accessToken, refreshToken, expiresAt }: Session): StoredTokens {
-  return { accessToken, refreshToken, expiresAt };
+export function toStored({
+  accessToken,
+  refreshToken,
+  expiresAt,
+  tokenType,
+}: Session): StoredTokens {
+  return tokenType
+    ? { accessToken, refreshToken, expiresAt, tokenType }
+    : { accessToken, refreshToken, expiresAt };
 }
 
 /** Whether the session's access token is due for its proactive refresh by the clock. */

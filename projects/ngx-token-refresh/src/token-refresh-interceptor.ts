@@ -56,7 +56,10 @@ export const tokenRefreshInterceptor: HttpInterceptorFn = (req, next) => {
 function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
   const refresher = inject(Refresher, { optional: true });
   if (!refresher) {
-    const message = 'tokenRefreshInterceptor needs provideTokenRefresh({...}) in the providers.';
+    const message =
+      typeof ngDevMode === 'undefined' || ngDevMode
+        ? 'tokenRefreshInterceptor needs provideTokenRefresh({...}) in the providers.'
+        : 'provideTokenRefresh';
     return throwError(() => new TokenRefreshConfigError(message));
   }
   const { config } = refresher;
