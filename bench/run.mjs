@@ -17,14 +17,14 @@ const FULL = {
   ns: [1, 10, 100, 1000],
   reps: { 1: 5, 10: 5, 100: 5, 1000: 3 }, // repetitions per N
   accessTtlMs: 60_000,
-  steady: { count: 100_000, axiosCount: 20_000, warmup: 20_000, rounds: 5, batch: 1000 },
+  steady: { count: 100_000, axiosCount: 20_000, dpopCount: 5_000, warmup: 20_000, rounds: 5 },
   memory: { cycles: 10_000, warmup: 500, reps: 2 },
   startup: { reps: 9 },
   shortTtl: { ttlMs: 2000, n: 1000, variants: ['library'] },
 };
 const SMOKE = {
   ...{ ns: [10], reps: { 10: 2 }, accessTtlMs: 5_000, startup: { reps: 1 } },
-  steady: { count: 10_000, axiosCount: 2_000, warmup: 2_000, rounds: 2, batch: 1000 },
+  steady: { count: 10_000, axiosCount: 2_000, dpopCount: 1_000, warmup: 2_000, rounds: 2 },
   memory: { cycles: 300, warmup: 50, reps: 1 },
 };
 const MEASURES = ['amplification', 'steady', 'memory', 'startup', 'bundle', 'short-ttl'];

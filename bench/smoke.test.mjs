@@ -1,7 +1,7 @@
 // `node --test bench/smoke.test.mjs`: runs `node bench/run.mjs --smoke` (real server, Chromium)
 // and asserts ngx-token-refresh's behaviour in it: one refresh per burst, no 401, nothing failed,
-// no reuse detection, the token on every steady-state request; and that the floor and the
-// start-up measure ran. Never a timing (docs/benchmarks.md reports those), and it never rewrites
+// no reuse detection, the token on every steady-state request, with `withDpop()` a proof on every
+// request and refresh call; and that the floor and the start-up measure ran. Never a timing (docs/benchmarks.md reports those), and it never rewrites
 // the doc or the chart. Needs `npm run build:lib`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -27,21 +27,32 @@ test(title, { timeout: 300_000 }, async (t) => {
   assert.deepEqual(docs(), before, 'the smoke run must not rewrite docs/benchmarks.md or .svg');
 
   const { measures } = JSON.parse(readFileSync(json, 'utf8'));
-  const bursts = measures.amplification.runs.filter((run) => run.variant === 'library');
-  assert.ok(bursts.length > 0, 'the smoke run measured the library');
-  for (const { n, rep, ok, failed, hung, stats } of bursts) {
-    // Exactly one refresh call, no 401 served, no refresh-token reuse, every request succeeded.
-    const { refreshCalls, unauthorized, reuseDetections } = stats;
-    const seen = [refreshCalls, unauthorized, reuseDetections, failed, hung, ok];
-    assert.deepEqual(seen, [1, 0, 0, 0, 0, n], `burst of ${n}, repetition ${rep + 1}`);
+  for (const id of ['library', 'library-dpop']) {
+    const bursts = measures.amplification.runs.filter((run) => run.variant === id);
+    assert.ok(bursts.length > 0, `the smoke run measured ${id}`);
+    for (const { n, rep, ok, failed, hung, stats } of bursts) {
+      // One refresh call, no 401 served, no refresh-token reuse, every request succeeded (with
+      // DPoP the server accepted the refresh call's proof: it refuses an invalid one).
+      const { refreshCalls, unauthorized, reuseDetections } = stats;
+      const seen = [refreshCalls, unauthorized, reuseDetections, failed, hung, ok];
+      assert.deepEqual(seen, [1, 0, 0, 0, 0, n], `${id}, burst of ${n}, repetition ${rep + 1}`);
+    }
   }
-  // Steady state: nothing failed and the token went along, for the library and for the floor.
-  for (const id of ['library', 'floor-bearer']) {
+  // Steady state: nothing failed and the token went along (the proof with `withDpop()` only).
+  for (const id of ['library', 'library-dpop', 'floor-bearer']) {
     const { failed, counters } = measures.steady.results[id];
     assert.equal(failed, 0, `steady state, ${id}: no failed request`);
     assert.equal(counters.authorized, counters.requests, `steady state, ${id}: token attached`);
+    const proofs = id === 'library-dpop' ? counters.requests : 0;
+    assert.equal(counters.proofs, proofs, `steady state, ${id}: DPoP proofs`);
   }
-  for (const { failed } of measures.memory.results.library) assert.equal(failed, 0, 'cycles');
+  for (const id of ['library', 'library-dpop']) {
+    for (const { failed, counters } of measures.memory.results[id]) {
+      assert.equal(failed, 0, `refresh cycles, ${id}`);
+      const proofs = id === 'library-dpop' ? counters.requests + counters.refreshCalls : 0;
+      assert.equal(counters.proofs, proofs, `refresh cycles, ${id}: DPoP proofs`);
+    }
+  }
   // The start-up measure ran in every situation (its figures are reported, never asserted here).
   for (const situation of ['alone', 'other-signed-out', 'other-signed-in']) {
     for (const start of ['request', 'guard']) {

@@ -13,10 +13,11 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 
 /**
  * The demo auth server as a model in the page: JWT access tokens, refresh-token rotation; with
- * `enforce`, 401 without the current token (else 200, counted). No history: it cannot grow.
+ * `enforce`, 401 without the current token (else 200, counted). No history: it cannot grow. DPoP
+ * proofs are counted, never verified (the bench measures the client's cost).
  */
 export class FakeAuthServer {
-  readonly counters = { requests: 0, authorized: 0, unauthorized: 0, refreshCalls: 0 };
+  readonly counters = { requests: 0, authorized: 0, unauthorized: 0, refreshCalls: 0, proofs: 0 };
   private _bearer = '';
   private _refreshToken = '';
   private _generation = 0;
@@ -62,6 +63,7 @@ export function createInProcess(mode: 'sync' | 'async') {
         const respond = () => {
           if (!live) return;
           const auth = req.headers.get('Authorization');
+          if (req.headers.has('DPoP')) server.counters.proofs++;
           const { status, body } = server.answer(req.method, req.url, auth, req.body);
           if (status !== 200) {
             return observer.error(new HttpErrorResponse({ status, error: body, url: req.url }));

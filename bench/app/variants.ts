@@ -4,7 +4,11 @@ import { AxiosAdapter, AxiosInstance } from 'axios';
 import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
 import { floorBearerProviders } from './patterns/floor-bearer';
 import { jwtProviders } from './patterns/jwt';
-import { libraryProviders, singleTabLibraryProviders } from './patterns/library';
+import {
+  dpopLibraryProviders,
+  libraryProviders,
+  singleTabLibraryProviders,
+} from './patterns/library';
 import { naiveProviders } from './patterns/naive';
 import { ngxAuthProviders } from './patterns/ngx-auth';
 import { queuedProviders } from './patterns/queued';
@@ -38,8 +42,9 @@ const viaAxios =
 export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Sender, boolean?]> = {
   bare: [[provideHttpClient()], viaHttpClient],
   'floor-bearer': [floorBearerProviders, viaHttpClient],
-  library: [libraryProviders, viaHttpClient, true],
-  'library-single-tab': [singleTabLibraryProviders, viaHttpClient, true],
+  library: [libraryProviders(), viaHttpClient, true],
+  'library-single-tab': [singleTabLibraryProviders(), viaHttpClient, true],
+  'library-dpop': [dpopLibraryProviders(), viaHttpClient, true],
   naive: [naiveProviders, viaHttpClient],
   queued: [queuedProviders, viaHttpClient],
   'ngx-auth': [ngxAuthProviders, viaHttpClient],

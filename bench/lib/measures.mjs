@@ -112,8 +112,10 @@ async function measureBursts({ browser, server, settings: { ns, reps }, tokens, 
 
 /** Steady state: ns per request against the synchronous in-process backend, options rotated. */
 async function measureSteady({ browser, server, settings, log }) {
-  const { count, axiosCount, warmup, rounds, batch } = settings.steady;
-  const countOf = (id) => (id.startsWith('axios') ? axiosCount : count);
+  const { count, axiosCount, dpopCount, warmup, rounds } = settings.steady;
+  const counts = { 'library-dpop': dpopCount, axios: axiosCount, 'axios-auth-refresh': axiosCount };
+  const countOf = (id) => counts[id] ?? count;
+  const batch = 1000; // requests in flight at once, in a full run and a smoke run alike
   const [pages, results] = [{}, {}];
   try {
     for (const id of STEADY) {
@@ -136,7 +138,7 @@ async function measureSteady({ browser, server, settings, log }) {
   } finally {
     for (const page of Object.values(pages)) await page.close();
   }
-  return { count, axiosCount, rounds, results, pageErrors: errorsOf(pages) };
+  return { count, axiosCount, dpopCount, batch, rounds, results, pageErrors: errorsOf(pages) };
 }
 
 /**

@@ -123,6 +123,21 @@ export function findLosses(summary, { measures }) {
   ].filter(Boolean);
 }
 
+/** What `withDpop()` adds to the library: per request, per refresh cycle, to the bundle. */
+function dpopRows({ steady, cycles, bundle }) {
+  const row = (what, table, read, show = usUnit) => {
+    if (!table?.['library-dpop']) return null; // results from before the option
+    const [without, dpop] = ['library', 'library-dpop'].map((id) => read(table[id]));
+    return [what, show(without), show(dpop), `**+${show(dpop - without)}**`, times(dpop / without)];
+  };
+  return [
+    row('Per request (steady state)', steady, (r) => r.ns / 1000),
+    row('Per refresh cycle, main-thread CPU', cycles, (r) => r.cpuUs),
+    row('Per refresh cycle, wall time', cycles, (r) => r.us),
+    row('Bundle added (gzip), README quick start', bundle, Number, (v) => `${int(v)} B`),
+  ].filter(Boolean);
+}
+
 /** The rows of the results table: one per option ('–' where a measure does not apply). */
 function resultRows({ ns, bursts, steady, cycles, bundle }) {
   const [big, mid] = [ns.at(-1), ns.includes(100) ? 100 : ns.at(-1)];
@@ -177,6 +192,7 @@ export async function writeReport(results) {
       ${s.steady.rounds} rounds; refresh cycles: ${s.memory.reps} runs; start-up: ${s.startup.reps} runs`,
     cycles: int(measures.memory?.cycles),
     ...{ targets: rows(targets), startup: rows(startup), losses: losses.join('\n') || '- None.' },
+    ...{ dpop: rows(dpopRows(summary)), dpopCount: int(measures.steady?.dpopCount) },
     cpu: `${m.cores} × ${m.cpu}, ${m.memoryGb} GB RAM, shared with other jobs`,
     ...{ os: `${m.os}, Node ${m.node}`, chromium: m.chromium, seconds: Math.round(timings.total) },
     library: `${m.library.version} (commit ${m.library.commit}${changes ? `, ${changes} uncommitted changes` : ''})`,

@@ -3,6 +3,7 @@
 export const OPTIONS = {
   library: ['ngx-token-refresh', '#1b7f3b'],
   'library-single-tab': ['ngx-token-refresh, crossTab: false', '#8fcf9f'],
+  'library-dpop': ['ngx-token-refresh + withDpop()', '#17becf'],
   naive: ['hand-written (a): no lock', '#d62728'],
   queued: ['hand-written (b): flag + BehaviorSubject', '#ff7f0e'],
   'ngx-auth': ['ngx-auth 6', '#9467bd'],
@@ -17,12 +18,15 @@ export const OPTIONS = {
 };
 export const label = (id) => OPTIONS[id]?.[0] ?? id;
 
-/** The options that refresh (bursts, refresh cycles); `library-single-tab` is a diagnostic. */
+/**
+ * The options that refresh (bursts, refresh cycles); `library-single-tab` is a diagnostic,
+ * `library-dpop` the price of `withDpop()` (a proof on every request, the refresh call's too).
+ */
 export const REFRESHING =
-  'library library-single-tab naive queued ngx-auth axios-auth-refresh'.split(' ');
+  'library library-single-tab library-dpop naive queued ngx-auth axios-auth-refresh'.split(' ');
 /** The steady-state measure: every option, and the references. */
 export const STEADY =
-  'bare floor-bearer library jwt jwt-skip-expired naive queued ngx-auth axios axios-auth-refresh'.split(
+  'bare floor-bearer library library-dpop jwt jwt-skip-expired naive queued ngx-auth axios axios-auth-refresh'.split(
     ' ',
   );
 /** The steady-state reference: bare HttpClient, or plain axios with a token interceptor. */
@@ -36,6 +40,8 @@ export const STARTUP = ['bare', 'library'];
  */
 const from = (name, file) => [`import { ${name} } from '../patterns/${file}';`, name];
 const http = "import { provideHttpClient } from '@angular/common/http';";
+const [quickStart] = from('quickStartLibraryProviders', 'library');
+const dpop = "import { withDpop } from 'ngx-token-refresh';";
 const axiosApp = (factory) => [
   `${http}\nimport { TokenStore } from '../shared';\n${from(factory, 'axios')[0]}`,
   '[provideHttpClient()]',
@@ -44,7 +50,8 @@ const axiosApp = (factory) => [
 export const BUNDLES = {
   baseline: [http, '[provideHttpClient()]'],
   'floor-bearer': from('floorBearerProviders', 'floor-bearer'),
-  library: from('quickStartLibraryProviders', 'library'),
+  library: [quickStart, 'quickStartLibraryProviders()'],
+  'library-dpop': [`${quickStart}\n${dpop}`, 'quickStartLibraryProviders(withDpop())'],
   naive: from('naiveProviders', 'naive'),
   queued: from('queuedProviders', 'queued'),
   'ngx-auth': from('ngxAuthProviders', 'ngx-auth'),

@@ -1,25 +1,34 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
+import {
+  TokenRefreshFeature,
+  TokenRefreshOptions,
+  provideTokenRefresh,
+  tokenRefreshInterceptor,
+  withDpop,
+} from 'ngx-token-refresh';
 import { REFRESH_URL } from '../api-urls';
 
+// Functions, never top-level calls: a bundle app keeps only the setup it calls (a `withDpop()`
+// evaluated here would put DPoP into every bundle app that imports this file).
+
 /** ngx-token-refresh as its README sets it up (defaults: memory storage, cross-tab on). */
-export const libraryProviders = [
+export const libraryProviders = (
+  options: Partial<TokenRefreshOptions> = {},
+  ...features: TokenRefreshFeature[]
+) => [
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-  provideTokenRefresh({ refreshUrl: REFRESH_URL }),
+  provideTokenRefresh({ refreshUrl: REFRESH_URL, ...options }, ...features),
 ];
 
 /** The same with `crossTab: false` (no Web Lock, no BroadcastChannel): shows what they cost. */
-export const singleTabLibraryProviders = [
-  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-  provideTokenRefresh({ refreshUrl: REFRESH_URL, crossTab: false }),
-];
+export const singleTabLibraryProviders = () => libraryProviders({ crossTab: false });
+
+/** The same with `withDpop()`: a fresh DPoP proof (ES256, WebCrypto) on every token request. */
+export const dpopLibraryProviders = () => libraryProviders({}, withDpop());
 
 /** The README's quick start (the bundle measure): session storage, one API origin besides. */
-export const quickStartLibraryProviders = [
-  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-  provideTokenRefresh({
-    refreshUrl: REFRESH_URL,
-    allowedOrigins: ['https://api.example.com'],
-    storage: 'session',
-  }),
-];
+export const quickStartLibraryProviders = (...features: TokenRefreshFeature[]) =>
+  libraryProviders(
+    { allowedOrigins: ['https://api.example.com'], storage: 'session' },
+    ...features,
+  );
