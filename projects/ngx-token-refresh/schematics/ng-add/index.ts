@@ -41,9 +41,7 @@ export function ngAdd(options: NgAddOptions): Rule {
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
     const http = 'problem' in root ? root : planHttpClient(root, ssr);
     if ('problem' in http) {
-      logger.warn(
-        manualSetupMessage(http, addTokenRefresh ? `provideTokenRefresh(${args})` : null, ssr),
-      );
+      logger.warn(manualSetupMessage(http, addTokenRefresh ? args : null, ssr));
       return done;
     }
     if (!addTokenRefresh && !http.add && !http.changes.length) {
