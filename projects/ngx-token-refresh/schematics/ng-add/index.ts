@@ -2,14 +2,13 @@ import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schemati
 import { addRootProvider } from '@schematics/angular/utility';
 import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
-import { HTTP, extendHttpClient, planHttpClient } from './http-client-plan';
+import { HTTP, finishRootProviders, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { findTargetProject, isLibrary } from './target-project';
-import { putOnOwnLines } from './tidy-providers';
 
 /**
  * `ng add ngx-token-refresh`: `provideTokenRefresh({...})` and `tokenRefreshInterceptor` in the
@@ -54,11 +53,11 @@ export function ngAdd(options: NgAddOptions): Rule {
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
       http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
-      extendHttpClient(main, ssr),
+      finishRootProviders(main, ssr),
       addTokenRefresh
         ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
         : noop(),
-      putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
+      finishRootProviders(main, ssr),
       (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
       done,
     ]);
