@@ -8,8 +8,7 @@ import ts, { type TS } from './typescript';
 
 const INTERCEPTOR = 'tokenRefreshInterceptor';
 const OWN_LINE = ['provideHttpClient', 'provideTokenRefresh'];
-/** Where `provideHttpClient` and its features come from. */
-export const HTTP = '@angular/common/http';
+const HTTP = '@angular/common/http';
 
 /** Edits of the app's `provideHttpClient(...)`; `add` when it has none, to add one first. */
 export type HttpClientPlan = { readonly changes: Change[]; readonly add?: boolean };
@@ -24,7 +23,6 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   const { filePath, source } = root;
   const wired = mentions(source, INTERCEPTOR);
   const problem = (text: string) => (wired ? { changes: [] } : { filePath, problem: text });
-  if (wired && !fetch) return { changes: [] };
   if (mentions(source, 'HttpClientModule')) {
     return problem('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
@@ -59,9 +57,8 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
 }
 
 /**
- * Completes the root providers after `addRootProvider`: gives `provideHttpClient(...)` what the plan
- * still adds, and moves the calls it appended as `last, added` onto lines of their own where the
- * array lists one provider per line. A second run changes nothing.
+ * After `addRootProvider`: gives the HttpClient what the plan still adds, and moves the calls it
+ * appended as `last, added` onto lines of their own where the array has one per line. Idempotent.
  */
 export function finishRootProviders(main: string, fetch: boolean): Rule {
   return (tree) => {

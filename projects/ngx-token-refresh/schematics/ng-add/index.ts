@@ -2,7 +2,7 @@ import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schemati
 import { addRootProvider } from '@schematics/angular/utility';
 import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
-import { HTTP, finishRootProviders, planHttpClient } from './http-client-plan';
+import { finishRootProviders, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { findRootProviders } from './root-providers';
@@ -11,9 +11,8 @@ import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { findTargetProject, isLibrary } from './target-project';
 
 /**
- * `ng add ngx-token-refresh`: `provideTokenRefresh({...})` and `tokenRefreshInterceptor` in the
- * root providers, `@auth0/angular-jwt` in package.json, only what is missing; for a shape it
- * cannot edit safely, the lines to add. An app that renders on the server also gets `withFetch()`.
+ * `ng add ngx-token-refresh`: adds what is missing of `provideTokenRefresh(...)`, the interceptor,
+ * `withFetch()` (server rendering) and `@auth0/angular-jwt`, or prints the lines it cannot add.
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
@@ -52,7 +51,7 @@ export function ngAdd(options: NgAddOptions): Rule {
     const provide = (name: string, from: string, args = '') =>
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
-      http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
+      http.add ? (provide('provideHttpClient', '@angular/common/http') as unknown as Rule) : noop(),
       finishRootProviders(main, ssr),
       addTokenRefresh
         ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
