@@ -1,14 +1,14 @@
 import { Rule } from '@angular-devkit/schematics';
 import { findNodes, insertImport } from '@schematics/angular/utility/ast-utils';
-import { Change, InsertChange } from '@schematics/angular/utility/change';
+import { Change, InsertChange, ReplaceChange } from '@schematics/angular/utility/change';
 import { applyChangesToFile } from '@schematics/angular/utility/standalone/util';
 import { isCallTo, mentions } from './ast';
 import { Problem, RootProviders, findRootProviders } from './root-providers';
 import ts, { type TS } from './typescript';
 
 const INTERCEPTOR = 'tokenRefreshInterceptor';
-/** Where `provideHttpClient` and its features come from. */
-export const HTTP = '@angular/common/http';
+const OWN_LINE = ['provideHttpClient', 'provideTokenRefresh'];
+const HTTP = '@angular/common/http';
 
 /** Edits of the app's `provideHttpClient(...)`; `add` when it has none, to add one first. */
 export type HttpClientPlan = { readonly changes: Change[]; readonly add?: boolean };
@@ -23,7 +23,6 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   const { filePath, source } = root;
   const wired = mentions(source, INTERCEPTOR);
   const problem = (text: string) => (wired ? { changes: [] } : { filePath, problem: text });
-  if (wired && !fetch) return { changes: [] };
   if (mentions(source, 'HttpClientModule')) {
     return problem('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
@@ -57,12 +56,22 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   return { changes };
 }
 
-/** Applies the plan for the tree as it is then: after `provideHttpClient()` was added, if it was. */
-export function extendHttpClient(main: string, fetch: boolean): Rule {
+/**
+ * After `addRootProvider`: gives the HttpClient what the plan still adds, and moves the calls it
+ * appended as `last, added` onto lines of their own where the array has one per line. Idempotent.
+ */
+export function finishRootProviders(main: string, fetch: boolean): Rule {
   return (tree) => {
     const root = findRootProviders(tree, main);
-    const plan = 'problem' in root ? root : planHttpClient(root, fetch);
-    if ('changes' in plan) applyChangesToFile(tree, root.filePath, plan.changes);
+    if ('problem' in root) return;
+    const plan = planHttpClient(root, fetch);
+    const changes = 'changes' in plan ? plan.changes : [];
+    const [first, ...rest] = root.providers?.elements ?? [];
+    const [newline = ''] = /^\r?\n[ \t]*/.exec(first?.getFullText() ?? '') ?? []; // '': one line
+    const gap = (node: TS.Node) => node.getFullText().slice(0, node.getLeadingTriviaWidth());
+    const moved = rest.filter((e) => OWN_LINE.some((n) => isCallTo(e, n)) && !/\S|\n/.test(gap(e)));
+    const moves = moved.map((e) => new ReplaceChange(root.filePath, e.pos, gap(e), newline));
+    applyChangesToFile(tree, root.filePath, newline ? [...changes, ...moves] : changes);
   };
 }
 

@@ -2,19 +2,17 @@ import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schemati
 import { addRootProvider } from '@schematics/angular/utility';
 import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
-import { HTTP, extendHttpClient, planHttpClient } from './http-client-plan';
+import { finishRootProviders, planHttpClient } from './http-client-plan';
 import { manualSetupMessage } from './manual-setup';
 import { addPeerDependency } from './peer-dependency';
 import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { findTargetProject, isLibrary } from './target-project';
-import { putOnOwnLines } from './tidy-providers';
 
 /**
- * `ng add ngx-token-refresh`: `provideTokenRefresh({...})` and `tokenRefreshInterceptor` in the
- * root providers, `@auth0/angular-jwt` in package.json, only what is missing; for a shape it
- * cannot edit safely, the lines to add. An app that renders on the server also gets `withFetch()`.
+ * `ng add ngx-token-refresh`: adds what is missing of `provideTokenRefresh(...)`, the interceptor,
+ * `withFetch()` (server rendering) and `@auth0/angular-jwt`, or prints the lines it cannot add.
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
@@ -41,9 +39,7 @@ export function ngAdd(options: NgAddOptions): Rule {
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
     const http = 'problem' in root ? root : planHttpClient(root, ssr);
     if ('problem' in http) {
-      logger.warn(
-        manualSetupMessage(http, addTokenRefresh ? `provideTokenRefresh(${args})` : null, ssr),
-      );
+      logger.warn(manualSetupMessage(http, addTokenRefresh ? args : null, ssr));
       return done;
     }
     if (!addTokenRefresh && !http.add && !http.changes.length) {
@@ -55,12 +51,12 @@ export function ngAdd(options: NgAddOptions): Rule {
     const provide = (name: string, from: string, args = '') =>
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
-      http.add ? (provide('provideHttpClient', HTTP) as unknown as Rule) : noop(),
-      extendHttpClient(main, ssr),
+      http.add ? (provide('provideHttpClient', '@angular/common/http') as unknown as Rule) : noop(),
+      finishRootProviders(main, ssr),
       addTokenRefresh
         ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
         : noop(),
-      putOnOwnLines(main, ['provideHttpClient', 'provideTokenRefresh']),
+      finishRootProviders(main, ssr),
       (_, context) => context.logger.info(`ngx-token-refresh: set up ${root.filePath}.`),
       done,
     ]);

@@ -3,10 +3,9 @@ import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-t
 
 /** Whether the app renders on the server: a `server` target, or the application builder's. */
 export function rendersOnServer(project: ProjectDefinition): boolean {
-  const server = project.targets.get('build')?.options?.['server'];
-  return (
-    project.targets.has('server') || (isUsingApplicationBuilder(project) && server !== undefined)
-  );
+  const { targets } = project;
+  const server = targets.get('build')?.options?.['server'];
+  return targets.has('server') || (isUsingApplicationBuilder(project) && server !== undefined);
 }
 
 /** The hint for what `ng add` cannot set up in such an app: where `sessionGuard` routes render. */

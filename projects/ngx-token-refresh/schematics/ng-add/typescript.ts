@@ -7,11 +7,8 @@ import type * as TS from '@schematics/angular/third_party/github.com/Microsoft/T
 export type { TS };
 
 const cli = createRequire(require.resolve('@schematics/angular/package.json'));
-let ts: typeof TS;
-try {
-  ts = cli('./third_party/github.com/Microsoft/TypeScript/lib/typescript');
-} catch {
-  ts = cli('typescript'); // not bundled (Angular 22+): the one @schematics/angular resolves
-}
+const bundled = parseInt(cli('./package.json').version, 10) < 22;
 /** The CLI's own TypeScript. */
-export default ts;
+export default cli(
+  bundled ? './third_party/github.com/Microsoft/TypeScript/lib/typescript' : 'typescript',
+) as typeof TS;
