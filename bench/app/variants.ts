@@ -2,17 +2,17 @@ import { HttpClient, provideHttpClient } from '@angular/common/http';
 import { EnvironmentProviders, Injector, Provider } from '@angular/core';
 import { AxiosAdapter, AxiosInstance } from 'axios';
 import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
-import { floorBearerProviders } from './patterns/floor-bearer';
+import { bearerInterceptor } from './patterns/floor-bearer';
 import { jwtProviders } from './patterns/jwt';
 import {
   dpopLibraryProviders,
   libraryProviders,
   singleTabLibraryProviders,
 } from './patterns/library';
-import { naiveProviders } from './patterns/naive';
+import { naiveRefreshInterceptor } from './patterns/naive';
 import { ngxAuthProviders } from './patterns/ngx-auth';
-import { queuedProviders } from './patterns/queued';
-import { TokenStore } from './shared';
+import { queuedRefreshInterceptor } from './patterns/queued';
+import { TokenStore, intercepted } from './shared';
 
 /** Called once per request: whether it succeeded. */
 export type Done = (ok: boolean) => void;
@@ -41,12 +41,12 @@ const viaAxios =
 /** Each option by `?variant=` id: providers, sender, session in `TokenService` (or `TokenStore`). */
 export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Sender, boolean?]> = {
   bare: [[provideHttpClient()], viaHttpClient],
-  'floor-bearer': [floorBearerProviders, viaHttpClient],
+  'floor-bearer': [intercepted(bearerInterceptor), viaHttpClient],
   library: [libraryProviders(), viaHttpClient, true],
   'library-single-tab': [singleTabLibraryProviders(), viaHttpClient, true],
   'library-dpop': [dpopLibraryProviders(), viaHttpClient, true],
-  naive: [naiveProviders, viaHttpClient],
-  queued: [queuedProviders, viaHttpClient],
+  naive: [intercepted(naiveRefreshInterceptor), viaHttpClient],
+  queued: [intercepted(queuedRefreshInterceptor), viaHttpClient],
   'ngx-auth': [ngxAuthProviders, viaHttpClient],
   jwt: [jwtProviders(false), viaHttpClient],
   'jwt-skip-expired': [jwtProviders(true), viaHttpClient],
