@@ -61,8 +61,7 @@ export async function measureSteady(send: Send, count: number, batch: number) {
     await new Promise<void>((resolve) => {
       let left = size;
       const done = (ok: boolean) => {
-        if (ok) result.ok++;
-        else result.failed++;
+        result[ok ? 'ok' : 'failed']++;
         if (--left === 0) resolve();
       };
       for (let i = 0; i < size; i++) send(RESOURCE_URL, done);

@@ -14,6 +14,7 @@ const each = (keys, read) => Object.fromEntries(keys.map((key) => [key, read(key
 const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–');
 const ms = (value) => (Math.abs(value) < 10 ? value.toFixed(1) : int(value));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const plusKb = (bytes) => `+${kb(bytes)}`;
 const times = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 1 ? 3 : 2)}×` : '–');
 const [msUnit, nsUnit, usUnit] = [' ms', ' ns', ' µs'].map((unit) => (v) => `${ms(v)}${unit}`);
 const rows = (cells) => cells.map((row) => `| ${row.join(' | ')} |`).join('\n');
@@ -113,13 +114,7 @@ export function findLosses(summary, { measures }) {
       `Heap keeps growing: +${c.library.heap.toFixed(1)} B per refresh cycle, the alternatives at most ${heap.toFixed(1)} B.`,
     short &&
       `A short-lived token (${short.accessTtlMs / 1000} s) expired in the browser's queue during a burst of ${int(short.n)}: ${int(short.failed + short.hung)} requests failed and the session ended, although the refresh token was still valid.`,
-    bundle &&
-      better(
-        'Bundle added (gzip)',
-        [...others, 'jwt'],
-        (id) => bundle[id],
-        (v) => `+${kb(v)}`,
-      ),
+    bundle && better('Bundle added (gzip)', [...others, 'jwt'], (id) => bundle[id], plusKb),
   ].filter(Boolean);
 }
 
@@ -158,7 +153,7 @@ function resultRows({ ns, bursts, steady, cycles, bundle }) {
         burst && (revokedAt ? `yes (N ≥ ${revokedAt})` : 'no'),
         latency && latency + ratio,
         steady?.[id] && `${int(steady[id].ns)} (${times(steady[id].ratio)} ${base})`,
-        bundle?.[id] && `+${kb(bundle[id])}`,
+        bundle?.[id] && plusKb(bundle[id]),
         cycles?.[id] && `${int(cycles[id].us)} / ${int(cycles[id].cpuUs)}`,
         cycles?.[id] && `${cycles[id].heap.toFixed(1)} B`,
       ].map((cell) => cell || '–');
