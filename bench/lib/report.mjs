@@ -49,6 +49,8 @@ export function summarize({ measures }) {
   const added = (id) => bundle.results[id].gzipped - bundle.results.baseline.gzipped;
   return {
     ns,
+    big: ns.at(-1),
+    mid: ns.includes(100) ? 100 : ns.at(-1), // the latency column's burst size
     bursts: bursts && each(['floor', ...REFRESHING], (id) => each(ns, (n) => burst(id, n))),
     steady:
       steady && each(STEADY, (id) => ({ ns: nsOf(id), ratio: nsOf(id) / nsOf(steadyBase(id)) })),
@@ -134,8 +136,7 @@ function dpopRows({ steady, cycles, bundle }) {
 }
 
 /** The rows of the results table: one per option ('–' where a measure does not apply). */
-function resultRows({ ns, bursts, steady, cycles, bundle }) {
-  const [big, mid] = [ns.at(-1), ns.includes(100) ? 100 : ns.at(-1)];
+function resultRows({ ns, big, mid, bursts, steady, cycles, bundle }) {
   return Object.keys(OPTIONS)
     .filter((id) => id !== 'baseline')
     .map((id) => {
@@ -164,7 +165,7 @@ function resultRows({ ns, bursts, steady, cycles, bundle }) {
 export async function writeReport(results) {
   const { date, machine: m, settings: s, timings, measures } = results;
   const summary = summarize(results);
-  const { ns } = summary;
+  const { ns, big, mid } = summary;
   const startup = Object.entries(summary.startup ?? {}).flatMap(([where, cases]) =>
     Object.entries(cases).map(([start, [bare, lib]]) => [
       { alone: 'none', 'other-signed-out': 'one, signed out' }[where] ?? 'one, signed in',
@@ -181,7 +182,7 @@ export async function writeReport(results) {
   const changes = m.uncommittedChanges;
   const losses = findLosses(summary, results).map((loss) => `- ${loss}`);
   const slots = {
-    ...{ date, ns: ns.join('/'), big: ns.at(-1), mid: ns.includes(100) ? 100 : ns.at(-1) },
+    ...{ date, ns: ns.join('/'), big, mid },
     results: rows(resultRows(summary)),
     repetitions: `bursts: ${s.ns.map((n) => `${s.reps[n]} runs at N = ${n}`).join(', ')}; steady state:
       ${s.steady.rounds} rounds; refresh cycles: ${s.memory.reps} runs; start-up: ${s.startup.reps} runs`,
