@@ -1,9 +1,4 @@
-import {
-  HttpInterceptorFn,
-  HttpRequest,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
+import { HttpRequest } from '@angular/common/http';
 import { Injectable } from '@angular/core';
 
 /** What a login or the refresh endpoint answers. */
@@ -29,11 +24,6 @@ export class TokenStore {
     this.refreshToken = null;
   }
 }
-
-/** HttpClient with one functional interceptor, as the hand-written patterns are set up. */
-export const intercepted = (interceptor: HttpInterceptorFn) => [
-  provideHttpClient(withInterceptors([interceptor])),
-];
 
 /** The request with `Authorization: Bearer <token>`, or unchanged without a token. */
 export function withBearer<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T> {
