@@ -227,8 +227,8 @@ async function measureShortTtl({ browser, settings: { shortTtl } }) {
     const run = withPages(browser, server.url, [variant], async ({ [variant]: page }) => {
       const session = await server.login();
       await sleep(ttlMs + 100);
-      const run = await burst(page, server, variant, n, session, 30_000);
-      return { ...run, accessTtlMs: ttlMs, sessionStatus: await page.call('sessionStatus') };
+      const result = await burst(page, server, variant, n, session, 30_000);
+      return { ...result, accessTtlMs: ttlMs, sessionStatus: await page.call('sessionStatus') };
     });
     results.push(await run.finally(() => server.stop()));
   }
