@@ -47,11 +47,11 @@ async function main() {
   const wanted = (only ?? MEASURES).filter((name) => !skip.includes(name));
   const mode = args.smoke ? 'smoke' : only ? 'partial' : 'full';
   const [started, timings, loadAverage] = [performance.now(), {}, os.loadavg()];
-  const time = async (name, work) => {
+  const seconds = (since) => (performance.now() - since) / 1000;
+  const time = async (name, work, t0 = performance.now()) => {
     log(`\n== ${name}`);
-    const t0 = performance.now();
     const result = await work();
-    timings[name] = (performance.now() - t0) / 1000;
+    timings[name] = seconds(t0);
     return result;
   };
   await writeWorkspace();
@@ -62,7 +62,7 @@ async function main() {
   if (wanted.includes('bundle')) {
     measures.bundle = await time('bundle', () => measureBundleSize(args.rebuild, log));
   }
-  timings.total = (performance.now() - started) / 1000;
+  timings.total = seconds(started);
   const machine = describeMachine(chromium, loadAverage);
   const results = { date: new Date().toISOString(), mode, settings, wanted, machine };
   Object.assign(results, { builds: { runtime }, timings, measures });

@@ -37,6 +37,11 @@ test(title, { timeout: 300_000 }, async (t) => {
       const seen = [refreshCalls, unauthorized, reuseDetections, failed, hung, ok];
       assert.deepEqual(seen, [1, 0, 0, 0, 0, n], `${id}, burst of ${n}, repetition ${rep + 1}`);
     }
+    for (const { failed, counters } of measures.memory.results[id]) {
+      assert.equal(failed, 0, `refresh cycles, ${id}`);
+      const proofs = id === 'library-dpop' ? counters.requests + counters.refreshCalls : 0;
+      assert.equal(counters.proofs, proofs, `refresh cycles, ${id}: DPoP proofs`);
+    }
   }
   // Steady state: nothing failed and the token went along (the proof with `withDpop()` only).
   for (const id of ['library', 'library-dpop', 'floor-bearer']) {
@@ -45,13 +50,6 @@ test(title, { timeout: 300_000 }, async (t) => {
     assert.equal(counters.authorized, counters.requests, `steady state, ${id}: token attached`);
     const proofs = id === 'library-dpop' ? counters.requests : 0;
     assert.equal(counters.proofs, proofs, `steady state, ${id}: DPoP proofs`);
-  }
-  for (const id of ['library', 'library-dpop']) {
-    for (const { failed, counters } of measures.memory.results[id]) {
-      assert.equal(failed, 0, `refresh cycles, ${id}`);
-      const proofs = id === 'library-dpop' ? counters.requests + counters.refreshCalls : 0;
-      assert.equal(counters.proofs, proofs, `refresh cycles, ${id}: DPoP proofs`);
-    }
   }
   // The start-up measure ran in every situation (its figures are reported, never asserted here).
   for (const situation of ['alone', 'other-signed-out', 'other-signed-in']) {

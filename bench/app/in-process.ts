@@ -79,13 +79,9 @@ export function createInProcess(mode: 'sync' | 'async') {
   };
   const adapter: AxiosAdapter = async (config) => {
     const data = typeof config.data === 'string' ? JSON.parse(config.data) : config.data;
+    const method = config.method?.toUpperCase() ?? 'GET';
     const auth = config.headers?.get('Authorization');
-    const { status, body } = server.answer(
-      config.method?.toUpperCase() ?? 'GET',
-      config.url ?? '',
-      auth,
-      data,
-    );
+    const { status, body } = server.answer(method, config.url ?? '', auth, data);
     const response: AxiosResponse = { data: body, status, statusText: '', headers: {}, config };
     if (status === 200) return response;
     const message = `Request failed with status code ${status}`;

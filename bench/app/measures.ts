@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { REFRESH_URL, RESOURCE_URL } from './api-urls';
 import { FakeAuthServer } from './in-process';
 import { TokenResponse } from './shared';
-import { Done, Send } from './variants';
+import { Done, Send, settle } from './variants';
 
 /**
  * Starts `n` requests at once (`start(done)` sends one) and resolves how they ended, in ms from
@@ -34,21 +34,13 @@ export function runBurst(n: number, start: (done: Done) => void, idleMs: number,
  * The physical floor of a refresh for `n` waiting requests: one refresh round trip, then the
  * requests with the new token, sent by a bare HttpClient; latencies count from before the refresh.
  */
-export async function measureFloor(
-  http: HttpClient,
-  n: number,
-  refreshToken: string,
-  idleMs: number,
-) {
+export async function measureFloor(http: HttpClient, n: number, token: string, idleMs: number) {
   const t0 = performance.now();
-  const tokens = await firstValueFrom(http.post<TokenResponse>(REFRESH_URL, { refreshToken }));
+  const body = { refreshToken: token };
+  const tokens = await firstValueFrom(http.post<TokenResponse>(REFRESH_URL, body));
   const refreshMs = performance.now() - t0;
   const headers = { Authorization: `Bearer ${tokens.accessToken}` };
-  const send = (done: Done) =>
-    http.get(RESOURCE_URL, { headers }).subscribe({
-      next: () => done(true),
-      error: () => done(false),
-    });
+  const send = (done: Done) => http.get(RESOURCE_URL, { headers }).subscribe(settle(done));
   return { ...(await runBurst(n, send, idleMs, t0)), refreshMs };
 }
 
@@ -61,8 +53,7 @@ export async function measureSteady(send: Send, count: number, batch: number) {
     await new Promise<void>((resolve) => {
       let left = size;
       const done = (ok: boolean) => {
-        if (ok) result.ok++;
-        else result.failed++;
+        result[ok ? 'ok' : 'failed']++;
         if (--left === 0) resolve();
       };
       for (let i = 0; i < size; i++) send(RESOURCE_URL, done);

@@ -1,21 +1,23 @@
-import { HttpClient, provideHttpClient } from '@angular/common/http';
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { EnvironmentProviders, Injector, Provider } from '@angular/core';
 import { AxiosAdapter, AxiosInstance } from 'axios';
 import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
-import { floorBearerProviders } from './patterns/floor-bearer';
+import { bearerInterceptor } from './patterns/floor-bearer';
 import { jwtProviders } from './patterns/jwt';
 import {
   dpopLibraryProviders,
   libraryProviders,
   singleTabLibraryProviders,
 } from './patterns/library';
-import { naiveProviders } from './patterns/naive';
+import { naiveRefreshInterceptor } from './patterns/naive';
 import { ngxAuthProviders } from './patterns/ngx-auth';
-import { queuedProviders } from './patterns/queued';
+import { queuedRefreshInterceptor } from './patterns/queued';
 import { TokenStore } from './shared';
 
 /** Called once per request: whether it succeeded. */
 export type Done = (ok: boolean) => void;
+/** An HttpClient observer that reports to `done` whether the request succeeded. */
+export const settle = (done: Done) => ({ next: () => done(true), error: () => done(false) });
 /** Sends one GET as the option's users do; callbacks keep promises out of the timing. */
 export type Send = (url: string, done: Done) => void;
 /** How the measures send (`adapter`: the in-process network for axios). */
@@ -23,8 +25,7 @@ type Sender = (injector: Injector, adapter: AxiosAdapter | null) => Send;
 
 const viaHttpClient: Sender = (injector) => {
   const http = injector.get(HttpClient);
-  return (url, done) =>
-    http.get(url).subscribe({ next: () => done(true), error: () => done(false) });
+  return (url, done) => http.get(url).subscribe(settle(done));
 };
 
 const viaAxios =
@@ -41,12 +42,12 @@ const viaAxios =
 /** Each option by `?variant=` id: providers, sender, session in `TokenService` (or `TokenStore`). */
 export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Sender, boolean?]> = {
   bare: [[provideHttpClient()], viaHttpClient],
-  'floor-bearer': [floorBearerProviders, viaHttpClient],
+  'floor-bearer': [[provideHttpClient(withInterceptors([bearerInterceptor]))], viaHttpClient],
   library: [libraryProviders(), viaHttpClient, true],
   'library-single-tab': [singleTabLibraryProviders(), viaHttpClient, true],
   'library-dpop': [dpopLibraryProviders(), viaHttpClient, true],
-  naive: [naiveProviders, viaHttpClient],
-  queued: [queuedProviders, viaHttpClient],
+  naive: [[provideHttpClient(withInterceptors([naiveRefreshInterceptor]))], viaHttpClient],
+  queued: [[provideHttpClient(withInterceptors([queuedRefreshInterceptor]))], viaHttpClient],
   'ngx-auth': [ngxAuthProviders, viaHttpClient],
   jwt: [jwtProviders(false), viaHttpClient],
   'jwt-skip-expired': [jwtProviders(true), viaHttpClient],

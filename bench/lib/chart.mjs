@@ -34,8 +34,7 @@ const bars = (title, rows, read, format = ',.0f') => ({
 });
 
 /** The SVG: the bursts per N (symlog scales, so that 0 shows), then a panel per figure. */
-export async function chartSvg({ ns, bursts, steady, cycles, bundle }, { date, machine }) {
-  const n = ns.includes(100) ? 100 : ns.at(-1);
+export async function chartSvg({ ns, mid: n, bursts, steady, cycles, bundle }, { date, machine }) {
   const measures = { 'refresh calls': 'refreshCalls', '401s served': 'unauthorized' };
   measures['failed or hung requests'] = 'failed';
   const values = Object.entries(measures).flatMap(([measure, key]) =>

@@ -18,8 +18,20 @@ export function quantile(values, q) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-const errorsOf = (pages) =>
-  Object.entries(pages).flatMap(([id, page]) => page.errors.map((error) => `${id}: ${error}`));
+/** `ids` in the order of round `k`: each option goes first in turn. */
+const rotate = (ids, k) => ids.map((_, i) => ids[(i + k) % ids.length]);
+
+/** Runs `work(pages)` with a bench page per id, then closes them; adds the pages' errors. */
+async function withPages(browser, url, ids, work) {
+  const pages = {};
+  try {
+    for (const id of ids) pages[id] = await openBenchPage(browser, url);
+    const pageErrors = (id) => pages[id].errors.map((error) => `${id}: ${error}`);
+    return { ...(await work(pages)), pageErrors: ids.flatMap(pageErrors) };
+  } finally {
+    for (const page of Object.values(pages)) await page.close();
+  }
+}
 
 async function startBenchServer(accessTtlMs) {
   const env = { TEST_MODE: '1', ACCESS_TTL: `${accessTtlMs}ms` };
@@ -90,13 +102,11 @@ async function burst(page, server, id, n, session, idleMs) {
 /** Amplification and latency: every (repetition, N, option), the options rotated. */
 async function measureBursts({ browser, server, settings: { ns, reps }, tokens, log }) {
   const ids = ['floor', ...REFRESHING];
-  const pages = {};
-  for (const id of ids) pages[id] = await openBenchPage(browser, server.url);
-  const runs = [];
-  try {
+  return withPages(browser, server.url, ids, async (pages) => {
+    const runs = [];
     for (let rep = 0; rep < Math.max(...Object.values(reps)); rep++) {
       for (const n of ns.filter((size) => rep < reps[size])) {
-        for (const id of ids.map((_, i) => ids[(i + rep + ns.indexOf(n)) % ids.length])) {
+        for (const id of rotate(ids, rep + ns.indexOf(n))) {
           const run = await burst(pages[id], server, id, n, tokens.shift(), 5000 + 15 * n);
           runs.push({ rep, ...run });
           const { refreshCalls, unauthorized } = run.stats;
@@ -104,10 +114,8 @@ async function measureBursts({ browser, server, settings: { ns, reps }, tokens, 
         }
       }
     }
-  } finally {
-    for (const page of Object.values(pages)) await page.close();
-  }
-  return { runs, pageErrors: errorsOf(pages) };
+    return { runs };
+  });
 }
 
 /** Steady state: ns per request against the synchronous in-process backend, options rotated. */
@@ -116,17 +124,16 @@ async function measureSteady({ browser, server, settings, log }) {
   const counts = { 'library-dpop': dpopCount, axios: axiosCount, 'axios-auth-refresh': axiosCount };
   const countOf = (id) => counts[id] ?? count;
   const batch = 1000; // requests in flight at once, in a full run and a smoke run alike
-  const [pages, results] = [{}, {}];
-  try {
+  const results = {};
+  const run = await withPages(browser, server.url, STEADY, async (pages) => {
     for (const id of STEADY) {
-      pages[id] = await openBenchPage(browser, server.url);
       await pages[id].load(id, 'sync');
       await pages[id].call('login');
       await pages[id].call('steady', Math.min(warmup, countOf(id)), batch);
       results[id] = { nsPerRequest: [], failed: 0 };
     }
     for (let round = 0; round < rounds; round++) {
-      for (const id of STEADY.map((_, i) => STEADY[(i + round) % STEADY.length])) {
+      for (const id of rotate(STEADY, round)) {
         const { ms, failed } = await pages[id].call('steady', countOf(id), batch);
         results[id].nsPerRequest.push((ms * 1e6) / countOf(id));
         results[id].failed += failed;
@@ -135,10 +142,8 @@ async function measureSteady({ browser, server, settings, log }) {
       log(`  round ${round + 1} (ns/request): ${STEADY.map(last).join(', ')}`);
     }
     for (const id of STEADY) results[id].counters = await pages[id].call('counters');
-  } finally {
-    for (const page of Object.values(pages)) await page.close();
-  }
-  return { count, axiosCount, dpopCount, batch, rounds, results, pageErrors: errorsOf(pages) };
+  });
+  return { count, axiosCount, dpopCount, batch, rounds, results, ...run };
 }
 
 /**
@@ -148,8 +153,7 @@ async function measureSteady({ browser, server, settings, log }) {
 async function measureCycles({ browser, server, settings, log }) {
   const { cycles, warmup, reps } = settings.memory;
   const results = Object.fromEntries(REFRESHING.map((id) => [id, []]));
-  const page = await openBenchPage(browser, server.url);
-  try {
+  const run = await withPages(browser, server.url, ['cycles'], async ({ cycles: page }) => {
     for (let rep = 0; rep < reps; rep++) {
       for (const id of REFRESHING) {
         await page.load(id, 'async');
@@ -173,10 +177,8 @@ async function measureCycles({ browser, server, settings, log }) {
         );
       }
     }
-  } finally {
-    await page.close();
-  }
-  return { cycles, warmup, results, pageErrors: page.errors };
+  });
+  return { cycles, warmup, results, ...run };
 }
 
 /** Start-up delay (bench/app/startup.ts), each in a fresh browser context, alternating. */
@@ -222,17 +224,13 @@ async function measureShortTtl({ browser, settings: { shortTtl } }) {
   const results = [];
   for (const variant of variants) {
     const server = await startBenchServer(ttlMs);
-    const page = await openBenchPage(browser, server.url);
-    try {
+    const run = withPages(browser, server.url, [variant], async ({ [variant]: page }) => {
       const session = await server.login();
       await sleep(ttlMs + 100);
-      const run = await burst(page, server, variant, n, session, 30_000);
-      const sessionStatus = await page.call('sessionStatus');
-      results.push({ ...run, accessTtlMs: ttlMs, sessionStatus, pageErrors: page.errors });
-    } finally {
-      await page.close();
-      await server.stop();
-    }
+      const result = await burst(page, server, variant, n, session, 30_000);
+      return { ...result, accessTtlMs: ttlMs, sessionStatus: await page.call('sessionStatus') };
+    });
+    results.push(await run.finally(() => server.stop()));
   }
   return { results };
 }

@@ -14,6 +14,7 @@ const each = (keys, read) => Object.fromEntries(keys.map((key) => [key, read(key
 const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–');
 const ms = (value) => (Math.abs(value) < 10 ? value.toFixed(1) : int(value));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const plusKb = (bytes) => `+${kb(bytes)}`;
 const times = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 1 ? 3 : 2)}×` : '–');
 const [msUnit, nsUnit, usUnit] = [' ms', ' ns', ' µs'].map((unit) => (v) => `${ms(v)}${unit}`);
 const rows = (cells) => cells.map((row) => `| ${row.join(' | ')} |`).join('\n');
@@ -48,6 +49,8 @@ export function summarize({ measures }) {
   const added = (id) => bundle.results[id].gzipped - bundle.results.baseline.gzipped;
   return {
     ns,
+    big: ns.at(-1),
+    mid: ns.includes(100) ? 100 : ns.at(-1), // the latency column's burst size
     bursts: bursts && each(['floor', ...REFRESHING], (id) => each(ns, (n) => burst(id, n))),
     steady:
       steady && each(STEADY, (id) => ({ ns: nsOf(id), ratio: nsOf(id) / nsOf(steadyBase(id)) })),
@@ -113,13 +116,7 @@ export function findLosses(summary, { measures }) {
       `Heap keeps growing: +${c.library.heap.toFixed(1)} B per refresh cycle, the alternatives at most ${heap.toFixed(1)} B.`,
     short &&
       `A short-lived token (${short.accessTtlMs / 1000} s) expired in the browser's queue during a burst of ${int(short.n)}: ${int(short.failed + short.hung)} requests failed and the session ended, although the refresh token was still valid.`,
-    bundle &&
-      better(
-        'Bundle added (gzip)',
-        [...others, 'jwt'],
-        (id) => bundle[id],
-        (v) => `+${kb(v)}`,
-      ),
+    bundle && better('Bundle added (gzip)', [...others, 'jwt'], (id) => bundle[id], plusKb),
   ].filter(Boolean);
 }
 
@@ -139,8 +136,7 @@ function dpopRows({ steady, cycles, bundle }) {
 }
 
 /** The rows of the results table: one per option ('–' where a measure does not apply). */
-function resultRows({ ns, bursts, steady, cycles, bundle }) {
-  const [big, mid] = [ns.at(-1), ns.includes(100) ? 100 : ns.at(-1)];
+function resultRows({ ns, big, mid, bursts, steady, cycles, bundle }) {
   return Object.keys(OPTIONS)
     .filter((id) => id !== 'baseline')
     .map((id) => {
@@ -158,7 +154,7 @@ function resultRows({ ns, bursts, steady, cycles, bundle }) {
         burst && (revokedAt ? `yes (N ≥ ${revokedAt})` : 'no'),
         latency && latency + ratio,
         steady?.[id] && `${int(steady[id].ns)} (${times(steady[id].ratio)} ${base})`,
-        bundle?.[id] && `+${kb(bundle[id])}`,
+        bundle?.[id] && plusKb(bundle[id]),
         cycles?.[id] && `${int(cycles[id].us)} / ${int(cycles[id].cpuUs)}`,
         cycles?.[id] && `${cycles[id].heap.toFixed(1)} B`,
       ].map((cell) => cell || '–');
@@ -169,7 +165,7 @@ function resultRows({ ns, bursts, steady, cycles, bundle }) {
 export async function writeReport(results) {
   const { date, machine: m, settings: s, timings, measures } = results;
   const summary = summarize(results);
-  const { ns } = summary;
+  const { ns, big, mid } = summary;
   const startup = Object.entries(summary.startup ?? {}).flatMap(([where, cases]) =>
     Object.entries(cases).map(([start, [bare, lib]]) => [
       { alone: 'none', 'other-signed-out': 'one, signed out' }[where] ?? 'one, signed in',
@@ -186,7 +182,7 @@ export async function writeReport(results) {
   const changes = m.uncommittedChanges;
   const losses = findLosses(summary, results).map((loss) => `- ${loss}`);
   const slots = {
-    ...{ date, ns: ns.join('/'), big: ns.at(-1), mid: ns.includes(100) ? 100 : ns.at(-1) },
+    ...{ date, ns: ns.join('/'), big, mid },
     results: rows(resultRows(summary)),
     repetitions: `bursts: ${s.ns.map((n) => `${s.reps[n]} runs at N = ${n}`).join(', ')}; steady state:
       ${s.steady.rounds} rounds; refresh cycles: ${s.memory.reps} runs; start-up: ${s.startup.reps} runs`,

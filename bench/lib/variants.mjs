@@ -40,6 +40,11 @@ export const STARTUP = ['bare', 'library'];
  */
 const from = (name, file) => [`import { ${name} } from '../patterns/${file}';`, name];
 const http = "import { provideHttpClient } from '@angular/common/http';";
+/** A hand-written functional interceptor: HttpClient `withInterceptors([name])`. */
+const intercepted = (name, file) => [
+  `import { provideHttpClient, withInterceptors } from '@angular/common/http';\n${from(name, file)[0]}`,
+  `[provideHttpClient(withInterceptors([${name}]))]`,
+];
 const [quickStart] = from('quickStartLibraryProviders', 'library');
 const dpop = "import { withDpop } from 'ngx-token-refresh';";
 const axiosApp = (factory) => [
@@ -49,11 +54,11 @@ const axiosApp = (factory) => [
 ];
 export const BUNDLES = {
   baseline: [http, '[provideHttpClient()]'],
-  'floor-bearer': from('floorBearerProviders', 'floor-bearer'),
+  'floor-bearer': intercepted('bearerInterceptor', 'floor-bearer'),
   library: [quickStart, 'quickStartLibraryProviders()'],
   'library-dpop': [`${quickStart}\n${dpop}`, 'quickStartLibraryProviders(withDpop())'],
-  naive: from('naiveProviders', 'naive'),
-  queued: from('queuedProviders', 'queued'),
+  naive: intercepted('naiveRefreshInterceptor', 'naive'),
+  queued: intercepted('queuedRefreshInterceptor', 'queued'),
   'ngx-auth': from('ngxAuthProviders', 'ngx-auth'),
   jwt: [from('jwtProviders', 'jwt')[0], 'jwtProviders()'],
   axios: axiosApp('createTokenAxios'),

@@ -1,12 +1,13 @@
 // The throwaway Angular workspace under tmp/bench-apps/: a copy of the library build (dist/ may be
 // rebuilt meanwhile), bench/app/ as src/, a main file per bundle app, one project per app, and
 // `ng build` of a project unless its inputs (sources, library, lockfile) did not change.
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { writeFileSync as write } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { BUNDLES } from './variants.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,17 +64,16 @@ bootstrapApplication(BundleApp, { providers: ${providers} }).catch((e: unknown) 
 /** `ng build -c <project>` unless it was built from the same inputs: `{ project, seconds, cached }`. */
 export async function buildApp(project, force = false) {
   const hash = createHash('sha256').update(project);
-  for (const file of [...files('src'), ...files('ngx-token-refresh/fesm2022')]) {
-    hash.update(file).update(readFileSync(file));
-  }
-  for (const file of [
+  const configs = [
     'angular.json',
     'tsconfig.json',
     '../../tsconfig.json',
     '../../package-lock.json',
-  ]) {
-    hash.update(readFileSync(join(WORKSPACE, file)));
+  ];
+  for (const file of [...files('src'), ...files('ngx-token-refresh/fesm2022')]) {
+    hash.update(file).update(readFileSync(file));
   }
+  for (const file of configs) hash.update(readFileSync(join(WORKSPACE, file)));
   const digest = hash.digest('hex');
   const hashFile = join(outputOf(project), '.bench-inputs');
   if (!force && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === digest) {
@@ -82,15 +82,12 @@ export async function buildApp(project, force = false) {
   const started = performance.now();
   const ng = join(ROOT, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
   const env = { ...process.env, NG_CLI_ANALYTICS: 'false', NG_FORCE_TTY: 'false' };
-  const child = spawn(process.execPath, [ng, 'build', '-c', project], { cwd: WORKSPACE, env });
-  let output = '';
-  const keep = (chunk) => (output = (output + chunk).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const code = await new Promise((resolve, reject) =>
-    child.on('error', reject).on('exit', resolve),
-  );
-  if (code !== 0) throw new Error(`ng build ${project} failed (${code}):\n${output}`);
+  const options = { cwd: WORKSPACE, env, maxBuffer: 2 ** 26 };
+  await promisify(execFile)(process.execPath, [ng, 'build', '-c', project], options).catch((e) => {
+    throw new Error(
+      `ng build ${project} failed (${e.code}):\n${`${e.stdout}${e.stderr}`.slice(-20_000)}`,
+    );
+  });
   write(hashFile, digest);
   return { project, seconds: (performance.now() - started) / 1000, cached: false };
 }

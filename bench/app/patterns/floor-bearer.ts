@@ -1,4 +1,4 @@
-import { HttpInterceptorFn, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { TokenStore, withBearer } from '../shared';
 
@@ -8,5 +8,3 @@ import { TokenStore, withBearer } from '../shared';
  */
 export const bearerInterceptor: HttpInterceptorFn = (req, next) =>
   next(withBearer(req, inject(TokenStore).accessToken));
-
-export const floorBearerProviders = [provideHttpClient(withInterceptors([bearerInterceptor]))];

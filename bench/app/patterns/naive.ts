@@ -1,9 +1,4 @@
-import {
-  HttpErrorResponse,
-  HttpInterceptorFn,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { REFRESH_URL } from '../api-urls';
@@ -39,5 +34,3 @@ export const naiveRefreshInterceptor: HttpInterceptorFn = (req, next) => {
     }),
   );
 };
-
-export const naiveProviders = [provideHttpClient(withInterceptors([naiveRefreshInterceptor]))];

@@ -1,9 +1,4 @@
-import {
-  HttpErrorResponse,
-  HttpInterceptorFn,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { BehaviorSubject, catchError, filter, switchMap, take, throwError } from 'rxjs';
 import { REFRESH_URL } from '../api-urls';
@@ -62,5 +57,3 @@ export const queuedRefreshInterceptor: HttpInterceptorFn = (req, next) => {
     }),
   );
 };
-
-export const queuedProviders = [provideHttpClient(withInterceptors([queuedRefreshInterceptor]))];
