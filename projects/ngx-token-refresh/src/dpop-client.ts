@@ -87,12 +87,13 @@ export class DpopClient implements DpopTransport {
 
   private async _proof(method: string, url: URL, token: string | null): Promise<string> {
     const key = await this._keys.load();
+    const nonce = this._nonces.get(url.origin);
     return createDpopProof(key, {
       method,
       url: url.href,
       base: url.href,
       ...(token !== null ? { accessToken: token } : {}),
-      ...(this._nonces.has(url.origin) ? { nonce: this._nonces.get(url.origin) } : {}),
+      ...(nonce !== undefined ? { nonce } : {}),
     });
   }
 

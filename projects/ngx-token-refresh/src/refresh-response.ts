@@ -1,12 +1,14 @@
 import { InvalidRefreshResponseError } from './invalid-refresh-response-error';
+import { isText } from './is-text';
 import { TokenPair } from './token-pair';
 
 /**
  * Reads what a refresh produced, from the refresh endpoint's JSON or the `refresh` option: the
  * access token from `accessToken` or `access_token`, a rotated refresh token from `refreshToken`
- * or `refresh_token` (absent: the previous one stays), and `expiresIn` or `expires_in` (seconds,
- * a number or numeric text; ignored unless positive) and `tokenType` or `token_type`. Throws `InvalidRefreshResponseError`
- * without a usable access token; the message never contains a token.
+ * or `refresh_token` (absent: the previous one stays), `expiresIn` or `expires_in` (seconds, a
+ * number or numeric text; ignored unless positive) and `tokenType` or `token_type`. Throws
+ * `InvalidRefreshResponseError` without a usable access token; the message never contains a
+ * token.
  */
 export function readRefreshResponse(body: unknown): TokenPair {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -42,10 +44,6 @@ export function readRefreshResponse(body: unknown): TokenPair {
       : {}),
     ...(isText(tokenType) ? { tokenType } : {}),
   };
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }
 
 function describe(value: unknown): string {

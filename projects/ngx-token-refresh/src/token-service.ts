@@ -1,5 +1,6 @@
 import { Injectable, Signal, computed, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import { isText } from './is-text';
 import { Refresher } from './refresher';
 import { SessionStatus, SessionStore } from './session-store';
 import { TokenRefreshEvent } from './token-refresh-event';
@@ -53,7 +54,7 @@ export class TokenService {
    * (non-JWT) access tokens need `expiresIn` to be refreshed before they expire.
    */
   setTokens(tokens: TokenPair): void {
-    if (typeof tokens?.accessToken !== 'string' || tokens.accessToken.trim() === '') {
+    if (!isText(tokens?.accessToken)) {
       throw new TypeError(
         typeof ngDevMode === 'undefined' || ngDevMode
           ? 'ngx-token-refresh: setTokens() needs a non-empty `accessToken` string.'

@@ -1,3 +1,4 @@
+import { isText } from './is-text';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { TokenEndpointOptions } from './token-endpoint-options';
 import { TokenRefreshFeature } from './token-refresh-feature';
@@ -104,7 +105,6 @@ function fail(message: string): never {
 }
 
 const isBool = (v: unknown) => typeof v === 'boolean';
-const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const isFunction = (v: unknown) => typeof v === 'function';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
