@@ -5,7 +5,7 @@ import { callRefresh } from './call-refresh';
 import { DPOP_TRANSPORT } from './dpop-transport';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
 import { RefreshFlight } from './refresh-flight';
-import { Session, isExpiring } from './session';
+import { Session, canRefresh, isExpiring } from './session';
 import { SessionExpiredError } from './session-expired-error';
 import { SessionStore } from './session-store';
 import { TAB_SYNC, TabNews } from './tab-sync';
@@ -46,7 +46,8 @@ export class Refresher {
     if (this._flight) return undefined;
     const session = this._store.session();
     if (!session) return this._tabs.joining() ? undefined : null;
-    return isExpiring(session) && this._canRefresh(session) ? undefined : session.accessToken;
+    if (isExpiring(session) && canRefresh(session, this.config)) return undefined;
+    return session.accessToken;
   }
 
   /** See `TokenService.validAccessToken()`. */
@@ -117,8 +118,7 @@ export class Refresher {
 
   /** Ends the session (logout) and returns the tokens it forgot. */
   end(): TokenPair | null {
-    const session = this._store.session();
-    this._store.forget('anonymous');
+    const session = this._store.forget('anonymous');
     this.dpop?.replaceKey();
     this._tabs.announce({ type: 'logout' });
     if (session) this.report({ type: 'session-ended', reason: 'logout' });
@@ -128,7 +128,7 @@ export class Refresher {
 
   private _startRefresh(): RefreshFlight {
     const flight = new RefreshFlight();
-    if (!this._canRefresh(this._store.session())) {
+    if (!canRefresh(this._store.session(), this.config)) {
       flight.end({ error: this._end(new SessionExpiredError('no-refresh-token')) });
       return flight;
     }
@@ -196,10 +196,5 @@ export class Refresher {
     this._flight = null;
     this._isRefreshing.set(false);
     flight.end(outcome);
-  }
-
-  /** The rule for "may this session refresh": it has a refresh token, or a cookie holds it. */
-  private _canRefresh(session: Session | null): boolean {
-    return (session?.refreshToken ?? null) !== null || this.config.refreshTokenInCookie;
   }
 }

@@ -64,11 +64,13 @@ export class SessionStore {
     this._storage.write(stored);
   }
 
-  /** Forgets the session, in memory and storage, leaving `status`. */
-  forget(status: SessionStatus): void {
+  /** Forgets the session, in memory and storage, leaving `status`; returns what it forgot. */
+  forget(status: SessionStatus): Session | null {
+    const forgotten = this._session();
     this._session.set(null);
     this._status.set(status);
     this._storage.remove();
+    return forgotten;
   }
 
   /** Marks the access token `token` as rejected by the server, if it is still the current one. */

@@ -1,5 +1,6 @@
 import { StoredTokens } from './stored-tokens';
 import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
+import type { TokenRefreshConfig } from './token-refresh-config';
 
 /** The session as `TokenService` holds it in memory. */
 export interface Session extends StoredTokens {
@@ -37,4 +38,12 @@ export function toStored({
 /** Whether the session's access token is due for its proactive refresh by the clock. */
 export function isExpiring(session: Session, now: number = Date.now()): boolean {
   return session.refreshAt !== null && session.refreshAt <= now;
+}
+
+/** The rule for "may this session refresh": it has a refresh token, or a cookie holds it. */
+export function canRefresh(
+  session: Session | null,
+  { refreshTokenInCookie }: Pick<TokenRefreshConfig, 'refreshTokenInCookie'>,
+): boolean {
+  return (session?.refreshToken ?? null) !== null || refreshTokenInCookie;
 }
