@@ -47,6 +47,7 @@ const steps = [
   },
   { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
   { name: 'server', kind: 'node', cmd: nodeTest('server/') },
+  { name: 'shape', kind: 'node', cmd: nodeTest('scripts/source-size.test.mjs') },
   { name: 'api', kind: 'node', cmd: nodeTest('scripts/api-report.test.mjs') },
   { name: 'api-docs', kind: 'node', cmd: nodeTest('scripts/api-docs.test.mjs') },
   { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
