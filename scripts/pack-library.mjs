@@ -1,7 +1,9 @@
 // Packs the built library (dist/ngx-token-refresh, schematics included) with `npm pack` into
 // dist/tarballs and returns the tarball's path: the package exactly as npm would publish it.
+// Suites that run at the same time may each pack: every pack writes into a folder of its own and
+// is then renamed into place, so that no suite ever reads a tarball that is still being written.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -12,9 +14,16 @@ export function packLibrary() {
     if (!existsSync(join(DIST, built))) throw new Error(`${built} is not built: npm run build:lib`);
   }
   const { version } = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
-  mkdirSync(join(root, 'dist', 'tarballs'), { recursive: true });
-  execSync('npm pack --pack-destination ../tarballs', { cwd: DIST, stdio: 'pipe' });
-  const tarball = join(root, 'dist', 'tarballs', `ngx-token-refresh-${version}.tgz`);
-  if (!existsSync(tarball)) throw new Error(`npm pack did not write ${tarball}`);
-  return tarball;
+  const tarballs = join(root, 'dist', 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  const own = mkdtempSync(join(tarballs, 'pack-'));
+  const name = `ngx-token-refresh-${version}.tgz`;
+  try {
+    execSync(`npm pack --pack-destination ${JSON.stringify(own)}`, { cwd: DIST, stdio: 'pipe' });
+    if (!existsSync(join(own, name))) throw new Error(`npm pack did not write ${name}`);
+    renameSync(join(own, name), join(tarballs, name));
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+  return join(tarballs, name);
 }

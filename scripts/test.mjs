@@ -8,6 +8,10 @@
 // karma-junit-reporter, node's junit reporter, Playwright's junit reporter), not from the console.
 // A suite whose process exits non-zero, whose report is missing, or which counts no test at all
 // counts as failed.
+//
+// Steps marked `together` run at the same time: the consumer checks, each in its own tmp/ folder,
+// which spend much of their time in npm installs (together they end about 45 s sooner on 2
+// cores than one after another). Each one's output is printed as one block when it ends.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +40,8 @@ const nodeTest = (files) => (report) =>
   'node --test --test-reporter=spec --test-reporter-destination=stdout ' +
   `--test-reporter=junit --test-reporter-destination=${JSON.stringify(report)} ${files}`;
 
+const together = true;
+
 // `cmd` is a string, or for a suite a function of its report file. Karma (karma.conf.js) and
 // Playwright (playwright.config.ts) write their JUnit report to $JUNIT_REPORT.
 const steps = [
@@ -53,9 +59,9 @@ const steps = [
   { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
   { name: 'release', kind: 'node', cmd: nodeTest('scripts/release.test.mjs') },
   { name: 'ng-add', kind: 'node', cmd: nodeTest('scripts/ng-add.test.mjs') },
-  { name: 'ng-add-cli', kind: 'node', cmd: nodeTest('scripts/ng-add-cli.test.mjs') },
-  { name: 'angular22', kind: 'node', cmd: nodeTest('scripts/angular22.test.mjs') },
-  { name: 'ssr', kind: 'node', cmd: nodeTest('scripts/ssr.test.mjs') },
+  { name: 'ng-add-cli', kind: 'node', cmd: nodeTest('scripts/ng-add-cli.test.mjs'), together },
+  { name: 'angular22', kind: 'node', cmd: nodeTest('scripts/angular22.test.mjs'), together },
+  { name: 'ssr', kind: 'node', cmd: nodeTest('scripts/ssr.test.mjs'), together },
   { name: 'bench', kind: 'node', cmd: nodeTest('bench/smoke.test.mjs') },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   { name: 'e2e', kind: 'playwright', cmd: 'npx playwright test' },
@@ -80,35 +86,44 @@ const selected = steps.filter(
 
 const totals = { passed: 0, failed: 0 };
 const started = Date.now();
-for (const step of selected) {
-  const t0 = Date.now();
-  const counts = step.kind === 'build' ? await build(step) : await suite(step);
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
-  const note = counts.note ? ` [${counts.note}]` : '';
-  console.log(
-    `\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skipped} (${seconds} s)${note}\n`,
-  );
+for (let i = 0; i < selected.length;) {
+  const batch = [selected[i++]];
+  while (batch[0].together && selected[i]?.together) batch.push(selected[i++]);
+  await Promise.all(batch.map((step) => runStep(step, batch.length > 1)));
 }
 console.log(`[test] total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
 
+/** Runs a build or a suite and prints its result line; `buffered`: its output as one block. */
+async function runStep(step, buffered) {
+  const t0 = Date.now();
+  const output = buffered ? [] : null;
+  const counts = step.kind === 'build' ? await build(step, output) : await suite(step, output);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  const note = counts.note ? ` [${counts.note}]` : '';
+  if (output) process.stdout.write(output.join(''));
+  console.log(
+    `\n[test] ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skipped} (${seconds} s)${note}\n`,
+  );
+}
+
 /** A build counts no tests; a failed build counts as one failure. */
-async function build(step) {
-  const code = await run(step.cmd);
+async function build(step, output) {
+  const code = await run(step.cmd, {}, output);
   return code === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: `exit ${code}` };
 }
 
 /** Runs a suite and reads its JUnit report (deleted first, so that no old report is read). */
-async function suite(step) {
+async function suite(step, output) {
   const report = path.join(REPORT_DIR, `${step.name}.xml`);
   rmSync(report, { force: true });
   mkdirSync(REPORT_DIR, { recursive: true });
   const cmd = typeof step.cmd === 'function' ? step.cmd(report) : step.cmd;
-  const code = await run(cmd, { JUNIT_REPORT: report });
+  const code = await run(cmd, { JUNIT_REPORT: report }, output);
   let counts;
   try {
     counts = countJUnit(readFileSync(report, 'utf8'));
@@ -127,15 +142,23 @@ async function suite(step) {
   return counts;
 }
 
-/** Runs a shell command with extra environment variables, echoing its output; resolves its exit code. */
-function run(cmd, env = {}) {
-  console.log(`[test] $ ${cmd}`);
+/**
+ * Runs a shell command with extra environment variables; resolves its exit code. Its output goes
+ * to the console, or into `output` (an array of chunks) when one is given.
+ */
+function run(cmd, env = {}, output = null) {
+  const line = `[test] $ ${cmd}\n`;
+  if (output) output.push(line);
+  else process.stdout.write(line);
   return new Promise((resolve) => {
     const child = spawn(cmd, {
       shell: true,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit'],
       env: { ...process.env, ...env },
     });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8').on('data', (chunk) => output.push(chunk));
+    }
     child.on('close', (code) => resolve(code ?? 1));
   });
 }
