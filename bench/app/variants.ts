@@ -1,14 +1,11 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { EnvironmentProviders, Injector, Provider } from '@angular/core';
 import { AxiosAdapter, AxiosInstance } from 'axios';
+import { withDpop } from 'ngx-token-refresh';
 import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
 import { bearerInterceptor } from './patterns/floor-bearer';
 import { jwtProviders } from './patterns/jwt';
-import {
-  dpopLibraryProviders,
-  libraryProviders,
-  singleTabLibraryProviders,
-} from './patterns/library';
+import { libraryProviders } from './patterns/library';
 import { naiveRefreshInterceptor } from './patterns/naive';
 import { ngxAuthProviders } from './patterns/ngx-auth';
 import { queuedRefreshInterceptor } from './patterns/queued';
@@ -44,8 +41,10 @@ export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Send
   bare: [[provideHttpClient()], viaHttpClient],
   'floor-bearer': [[provideHttpClient(withInterceptors([bearerInterceptor]))], viaHttpClient],
   library: [libraryProviders(), viaHttpClient, true],
-  'library-single-tab': [singleTabLibraryProviders(), viaHttpClient, true],
-  'library-dpop': [dpopLibraryProviders(), viaHttpClient, true],
+  // `crossTab: false` (no Web Lock, no BroadcastChannel): shows what they cost.
+  'library-single-tab': [libraryProviders({ crossTab: false }), viaHttpClient, true],
+  // A fresh DPoP proof (ES256, WebCrypto) on every request with the token and the refresh call.
+  'library-dpop': [libraryProviders({}, withDpop()), viaHttpClient, true],
   naive: [[provideHttpClient(withInterceptors([naiveRefreshInterceptor]))], viaHttpClient],
   queued: [[provideHttpClient(withInterceptors([queuedRefreshInterceptor]))], viaHttpClient],
   'ngx-auth': [ngxAuthProviders, viaHttpClient],
