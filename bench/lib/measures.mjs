@@ -53,11 +53,9 @@ async function startBenchServer(accessTtlMs) {
 /** The measures that need the server and Chromium; the tokens for the bursts expire meanwhile. */
 export async function runRuntimeMeasures(settings, wanted, time, log) {
   const server = await startBenchServer(settings.accessTtlMs);
-  const browser = await launchBrowser().catch(async (error) => {
-    await server.stop();
-    throw error;
-  });
+  let browser;
   try {
+    browser = await launchBrowser();
     const tokens = [];
     const runs = settings.ns.reduce((sum, n) => sum + settings.reps[n], 0);
     while (wanted.includes('amplification') && tokens.length < runs * (REFRESHING.length + 1)) {
@@ -78,7 +76,7 @@ export async function runRuntimeMeasures(settings, wanted, time, log) {
     }
     return { chromium: browser.version(), measures };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }
