@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { ROOT } from './lib/workspace.mjs';
 
 const docs = () =>
@@ -18,12 +19,9 @@ test(title, { timeout: 300_000 }, async (t) => {
   t.after(() => rmSync(json, { force: true }));
   const before = docs();
   const run = ['bench/run.mjs', '--smoke', `--json=${json}`];
-  const output = await new Promise((resolve) =>
-    execFile(process.execPath, run, { cwd: ROOT, maxBuffer: 2 ** 26 }, (error, stdout, stderr) =>
-      resolve(error && `bench/run.mjs --smoke failed (${error.code}):\n${stdout}${stderr}`),
-    ),
+  await promisify(execFile)(process.execPath, run, { cwd: ROOT, maxBuffer: 2 ** 26 }).catch((e) =>
+    assert.fail(`bench/run.mjs --smoke failed (${e.code}):\n${e.stdout}${e.stderr}`),
   );
-  assert.equal(output, null);
   assert.deepEqual(docs(), before, 'the smoke run must not rewrite docs/benchmarks.md or .svg');
 
   const { measures } = JSON.parse(readFileSync(json, 'utf8'));
