@@ -32,7 +32,6 @@ else {
     const setSession = (tokens: TokenResponse) =>
       library ? injector.get(TokenService).setTokens(tokens) : injector.get(TokenStore).set(tokens);
     page.bench = {
-      ready: true,
       setSession,
       fire: (n: number, idleMs: number) => runBurst(n, (done) => send(RESOURCE_URL, done), idleMs),
       floor: (n: number, refreshToken: string, idleMs: number) =>
