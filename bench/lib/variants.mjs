@@ -17,6 +17,8 @@ export const OPTIONS = {
   baseline: ['baseline: HttpClient, no auth', '#7f7f7f'],
 };
 export const label = (id) => OPTIONS[id]?.[0] ?? id;
+/** The options the results table and the chart show (`baseline` is the bundle measure's zero). */
+export const SHOWN = Object.keys(OPTIONS).filter((id) => id !== 'baseline');
 
 /**
  * The options that refresh (bursts, refresh cycles); `library-single-tab` is a diagnostic,
