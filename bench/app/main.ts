@@ -24,7 +24,7 @@ if (!providers || !sender) fail(`unknown variant "${id}"`);
 else {
   createApplication({ providers: [...providers, ...backend, ...startup] }).then(({ injector }) => {
     if (startup.length) runStartup(injector).then((result) => (page.startup = result), fail);
-    const send = sender(injector, inProcess?.adapter ?? null);
+    const send = sender(injector, inProcess?.adapter);
     const server = () => {
       if (!inProcess) throw new Error('this measure needs ?backend=sync or ?backend=async');
       return inProcess.server;
