@@ -1,8 +1,9 @@
 // `node --test bench/smoke.test.mjs`: runs `node bench/run.mjs --smoke` (real server, Chromium)
 // and asserts ngx-token-refresh's behaviour in it: one refresh per burst, no 401, nothing failed,
 // no reuse detection, the token on every steady-state request, with `withDpop()` a proof on every
-// request and refresh call; and that the floor and the start-up measure ran. Never a timing (docs/benchmarks.md reports those), and it never rewrites
-// the doc or the chart. Needs `npm run build:lib`.
+// request and refresh call; and that the floor and the start-up measure ran. Never a timing
+// (docs/benchmarks.md reports those), and it never rewrites the doc or the chart. Needs
+// `npm run build:lib`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
