@@ -85,15 +85,13 @@ function describeMachine(chromium, loadAverage) {
   const version = (name) => [name, read(`${ROOT}node_modules/${name}`).version];
   const cores = os.cpus().length;
   const changes = git('status', '--porcelain', '--', 'projects/').split('\n').filter(Boolean);
+  const commit = git('rev-parse', '--short', 'HEAD');
   return {
     ...{ cpu: os.cpus()[0]?.model, cores, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
     ...{ os: `${os.type()} ${os.release()} (${os.arch()})`, node: process.version, chromium },
     ...{ loadAverage, loadAverageEnd: os.loadavg() },
     packages: Object.fromEntries(packages.map(version)),
-    library: {
-      version: read(LIBRARY_SNAPSHOT).version,
-      commit: git('rev-parse', '--short', 'HEAD'),
-    },
+    library: { version: read(LIBRARY_SNAPSHOT).version, commit },
     uncommittedChanges: changes.length,
   };
 }

@@ -1,12 +1,14 @@
 // `node --test bench/smoke.test.mjs`: runs `node bench/run.mjs --smoke` (real server, Chromium)
 // and asserts ngx-token-refresh's behaviour in it: one refresh per burst, no 401, nothing failed,
 // no reuse detection, the token on every steady-state request, with `withDpop()` a proof on every
-// request and refresh call; and that the floor and the start-up measure ran. Never a timing (docs/benchmarks.md reports those), and it never rewrites
-// the doc or the chart. Needs `npm run build:lib`.
+// request and refresh call; and that the floor and the start-up measure ran. Never a timing
+// (docs/benchmarks.md reports those), and it never rewrites the doc or the chart. Needs
+// `npm run build:lib`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { ROOT } from './lib/workspace.mjs';
 
 const docs = () =>
@@ -18,12 +20,9 @@ test(title, { timeout: 300_000 }, async (t) => {
   t.after(() => rmSync(json, { force: true }));
   const before = docs();
   const run = ['bench/run.mjs', '--smoke', `--json=${json}`];
-  const output = await new Promise((resolve) =>
-    execFile(process.execPath, run, { cwd: ROOT, maxBuffer: 2 ** 26 }, (error, stdout, stderr) =>
-      resolve(error && `bench/run.mjs --smoke failed (${error.code}):\n${stdout}${stderr}`),
-    ),
+  await promisify(execFile)(process.execPath, run, { cwd: ROOT, maxBuffer: 2 ** 26 }).catch((e) =>
+    assert.fail(`bench/run.mjs --smoke failed (${e.code}):\n${e.stdout}${e.stderr}`),
   );
-  assert.equal(output, null);
   assert.deepEqual(docs(), before, 'the smoke run must not rewrite docs/benchmarks.md or .svg');
 
   const { measures } = JSON.parse(readFileSync(json, 'utf8'));

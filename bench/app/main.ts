@@ -24,7 +24,7 @@ if (!providers || !sender) fail(`unknown variant "${id}"`);
 else {
   createApplication({ providers: [...providers, ...backend, ...startup] }).then(({ injector }) => {
     if (startup.length) runStartup(injector).then((result) => (page.startup = result), fail);
-    const send = sender(injector, inProcess?.adapter ?? null);
+    const send = sender(injector, inProcess?.adapter);
     const server = () => {
       if (!inProcess) throw new Error('this measure needs ?backend=sync or ?backend=async');
       return inProcess.server;
@@ -32,7 +32,6 @@ else {
     const setSession = (tokens: TokenResponse) =>
       library ? injector.get(TokenService).setTokens(tokens) : injector.get(TokenStore).set(tokens);
     page.bench = {
-      ready: true,
       setSession,
       fire: (n: number, idleMs: number) => runBurst(n, (done) => send(RESOURCE_URL, done), idleMs),
       floor: (n: number, refreshToken: string, idleMs: number) =>

@@ -54,8 +54,6 @@ export async function runStartup(injector: Injector) {
   );
   const outcome = (await navigation).urlAfterRedirects.split('?')[0];
   const guard = { startedAt: navigatedFrom, doneAt: performance.now(), outcome };
-  return {
-    guard,
-    request: { startedAt: requestedFrom, doneAt: leftAt, outcome: String(await status) },
-  };
+  const request = { startedAt: requestedFrom, doneAt: leftAt, outcome: String(await status) };
+  return { guard, request };
 }

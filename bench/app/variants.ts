@@ -1,14 +1,11 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { EnvironmentProviders, Injector, Provider } from '@angular/core';
-import { AxiosAdapter, AxiosInstance } from 'axios';
+import { AxiosAdapter } from 'axios';
+import { withDpop } from 'ngx-token-refresh';
 import { createAuthRefreshAxios, createTokenAxios } from './patterns/axios';
 import { bearerInterceptor } from './patterns/floor-bearer';
 import { jwtProviders } from './patterns/jwt';
-import {
-  dpopLibraryProviders,
-  libraryProviders,
-  singleTabLibraryProviders,
-} from './patterns/library';
+import { libraryProviders } from './patterns/library';
 import { naiveRefreshInterceptor } from './patterns/naive';
 import { ngxAuthProviders } from './patterns/ngx-auth';
 import { queuedRefreshInterceptor } from './patterns/queued';
@@ -16,12 +13,12 @@ import { TokenStore } from './shared';
 
 /** Called once per request: whether it succeeded. */
 export type Done = (ok: boolean) => void;
-/** An HttpClient observer that reports to `done` whether the request succeeded. */
+/** An HttpClient observer (or promise callbacks) telling `done` whether the request succeeded. */
 export const settle = (done: Done) => ({ next: () => done(true), error: () => done(false) });
 /** Sends one GET as the option's users do; callbacks keep promises out of the timing. */
 export type Send = (url: string, done: Done) => void;
 /** How the measures send (`adapter`: the in-process network for axios). */
-type Sender = (injector: Injector, adapter: AxiosAdapter | null) => Send;
+type Sender = (injector: Injector, adapter?: AxiosAdapter) => Send;
 
 const viaHttpClient: Sender = (injector) => {
   const http = injector.get(HttpClient);
@@ -29,14 +26,13 @@ const viaHttpClient: Sender = (injector) => {
 };
 
 const viaAxios =
-  (create: (store: TokenStore, adapter?: AxiosAdapter) => AxiosInstance): Sender =>
+  (create: typeof createTokenAxios): Sender =>
   (injector, adapter) => {
-    const instance = create(injector.get(TokenStore), adapter ?? undefined);
-    return (url, done) =>
-      instance.get(url).then(
-        () => done(true),
-        () => done(false),
-      );
+    const instance = create(injector.get(TokenStore), adapter);
+    return (url, done) => {
+      const { next, error } = settle(done);
+      instance.get(url).then(next, error);
+    };
   };
 
 /** Each option by `?variant=` id: providers, sender, session in `TokenService` (or `TokenStore`). */
@@ -44,8 +40,10 @@ export const VARIANTS: Record<string, [(Provider | EnvironmentProviders)[], Send
   bare: [[provideHttpClient()], viaHttpClient],
   'floor-bearer': [[provideHttpClient(withInterceptors([bearerInterceptor]))], viaHttpClient],
   library: [libraryProviders(), viaHttpClient, true],
-  'library-single-tab': [singleTabLibraryProviders(), viaHttpClient, true],
-  'library-dpop': [dpopLibraryProviders(), viaHttpClient, true],
+  // `crossTab: false` (no Web Lock, no BroadcastChannel): shows what they cost.
+  'library-single-tab': [libraryProviders({ crossTab: false }), viaHttpClient, true],
+  // A fresh DPoP proof (ES256, WebCrypto) on every request with the token and the refresh call.
+  'library-dpop': [libraryProviders({}, withDpop()), viaHttpClient, true],
   naive: [[provideHttpClient(withInterceptors([naiveRefreshInterceptor]))], viaHttpClient],
   queued: [[provideHttpClient(withInterceptors([queuedRefreshInterceptor]))], viaHttpClient],
   'ngx-auth': [ngxAuthProviders, viaHttpClient],

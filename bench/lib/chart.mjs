@@ -2,14 +2,13 @@
 // vega's headless view (no browser, no canvas).
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { OPTIONS, REFRESHING, label } from './variants.mjs';
+import { OPTIONS, REFRESHING, SHOWN, label } from './variants.mjs';
 
 /** One color per option, shared by every panel (a single legend). */
-const ids = Object.keys(OPTIONS).filter((id) => id !== 'baseline');
 const color = {
   field: 'option',
   title: null,
-  scale: { domain: ids.map(label), range: ids.map((id) => OPTIONS[id][1]) },
+  scale: { domain: SHOWN.map(label), range: SHOWN.map((id) => OPTIONS[id][1]) },
 };
 
 /** Horizontal bars, one per option of `rows` (`{ id: row }`), `read(row)` printed at the end. */

@@ -53,11 +53,9 @@ async function startBenchServer(accessTtlMs) {
 /** The measures that need the server and Chromium; the tokens for the bursts expire meanwhile. */
 export async function runRuntimeMeasures(settings, wanted, time, log) {
   const server = await startBenchServer(settings.accessTtlMs);
-  const browser = await launchBrowser().catch(async (error) => {
-    await server.stop();
-    throw error;
-  });
+  let browser;
   try {
+    browser = await launchBrowser();
     const tokens = [];
     const runs = settings.ns.reduce((sum, n) => sum + settings.reps[n], 0);
     while (wanted.includes('amplification') && tokens.length < runs * (REFRESHING.length + 1)) {
@@ -78,7 +76,7 @@ export async function runRuntimeMeasures(settings, wanted, time, log) {
     }
     return { chromium: browser.version(), measures };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }
@@ -91,10 +89,8 @@ async function burst(page, server, id, n, session, idleMs) {
   await page.load(id === 'floor' ? 'bare' : id);
   if (id !== 'floor') await page.call('setSession', session);
   await server.reset();
-  const { latencies, ...result } =
-    id === 'floor'
-      ? await page.call('floor', n, session.refreshToken, idleMs)
-      : await page.call('fire', n, idleMs);
+  const call = id === 'floor' ? ['floor', n, session.refreshToken, idleMs] : ['fire', n, idleMs];
+  const { latencies, ...result } = await page.call(...call);
   const [p50, p99] = [quantile(latencies, 0.5), quantile(latencies, 0.99)];
   return { variant: id, n, ...result, p50, p99, stats: await server.stats() };
 }
@@ -171,10 +167,8 @@ async function measureCycles({ browser, server, settings, log }) {
         run.heapHalf = await cycle(cycles / 2);
         run.heapEnd = await cycle(cycles / 2);
         results[id].push({ ...run, counters: await page.call('counters') });
-        log(
-          `  ${id}: ${run.heapEnd - run.heapWarm} B heap growth, ${run.failed} failed, ` +
-            `${Math.round(run.cpuMsPerCycle * 1000)} µs CPU per cycle`,
-        );
+        const [growth, cpuUs] = [run.heapEnd - run.heapWarm, Math.round(run.cpuMsPerCycle * 1000)];
+        log(`  ${id}: ${growth} B heap growth, ${run.failed} failed, ${cpuUs} µs CPU per cycle`);
       }
     }
   });

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { chartSvg } from './chart.mjs';
 import { quantile } from './measures.mjs';
-import { OPTIONS, REFRESHING, STARTUP, STEADY, label, steadyBase } from './variants.mjs';
+import { REFRESHING, SHOWN, STARTUP, STEADY, label, steadyBase } from './variants.mjs';
 import { ROOT } from './workspace.mjs';
 
 const SITUATIONS = ['alone', 'other-signed-out', 'other-signed-in'];
@@ -137,28 +137,26 @@ function dpopRows({ steady, cycles, bundle }) {
 
 /** The rows of the results table: one per option ('–' where a measure does not apply). */
 function resultRows({ ns, big, mid, bursts, steady, cycles, bundle }) {
-  return Object.keys(OPTIONS)
-    .filter((id) => id !== 'baseline')
-    .map((id) => {
-      const burst = id !== 'floor' && bursts?.[id];
-      const [at, floor] = [bursts?.[id]?.[mid], bursts?.floor[mid]];
-      const revokedAt = burst && ns.find((n) => burst[n].revoked);
-      const latency = at?.failed ? `n/a (${int(at.failed)} failed)` : at && `${ms(at.p50)} ms`;
-      const ratio = at && !at.failed && id !== 'floor' ? ` (${times(at.p50 / floor.p50)})` : '';
-      const base = steadyBase(id) === 'bare' ? 'bare' : 'axios';
-      return [
-        id === 'library' ? `**${label(id)}**` : label(id),
-        burst && ns.map((n) => int(burst[n].refreshCalls)).join(' / '),
-        burst && int(burst[big].unauthorized),
-        burst && `${int(burst[big].failed)} of ${int(big)}`,
-        burst && (revokedAt ? `yes (N ≥ ${revokedAt})` : 'no'),
-        latency && latency + ratio,
-        steady?.[id] && `${int(steady[id].ns)} (${times(steady[id].ratio)} ${base})`,
-        bundle?.[id] && plusKb(bundle[id]),
-        cycles?.[id] && `${int(cycles[id].us)} / ${int(cycles[id].cpuUs)}`,
-        cycles?.[id] && `${cycles[id].heap.toFixed(1)} B`,
-      ].map((cell) => cell || '–');
-    });
+  return SHOWN.map((id) => {
+    const burst = id !== 'floor' && bursts?.[id];
+    const [at, floor] = [bursts?.[id]?.[mid], bursts?.floor[mid]];
+    const revokedAt = burst && ns.find((n) => burst[n].revoked);
+    const latency = at?.failed ? `n/a (${int(at.failed)} failed)` : at && `${ms(at.p50)} ms`;
+    const ratio = at && !at.failed && id !== 'floor' ? ` (${times(at.p50 / floor.p50)})` : '';
+    const base = steadyBase(id) === 'bare' ? 'bare' : 'axios';
+    return [
+      id === 'library' ? `**${label(id)}**` : label(id),
+      burst && ns.map((n) => int(burst[n].refreshCalls)).join(' / '),
+      burst && int(burst[big].unauthorized),
+      burst && `${int(burst[big].failed)} of ${int(big)}`,
+      burst && (revokedAt ? `yes (N ≥ ${revokedAt})` : 'no'),
+      latency && latency + ratio,
+      steady?.[id] && `${int(steady[id].ns)} (${times(steady[id].ratio)} ${base})`,
+      bundle?.[id] && plusKb(bundle[id]),
+      cycles?.[id] && `${int(cycles[id].us)} / ${int(cycles[id].cpuUs)}`,
+      cycles?.[id] && `${cycles[id].heap.toFixed(1)} B`,
+    ].map((cell) => cell || '–');
+  });
 }
 
 /** Writes docs/benchmarks.md (formatted with the repository's Prettier settings) and the chart. */

@@ -17,6 +17,8 @@ export const OPTIONS = {
   baseline: ['baseline: HttpClient, no auth', '#7f7f7f'],
 };
 export const label = (id) => OPTIONS[id]?.[0] ?? id;
+/** The options the results table and the chart show (`baseline` is the bundle measure's zero). */
+export const SHOWN = Object.keys(OPTIONS).filter((id) => id !== 'baseline');
 
 /**
  * The options that refresh (bursts, refresh cycles); `library-single-tab` is a diagnostic,
@@ -25,10 +27,8 @@ export const label = (id) => OPTIONS[id]?.[0] ?? id;
 export const REFRESHING =
   'library library-single-tab library-dpop naive queued ngx-auth axios-auth-refresh'.split(' ');
 /** The steady-state measure: every option, and the references. */
-export const STEADY =
-  'bare floor-bearer library library-dpop jwt jwt-skip-expired naive queued ngx-auth axios axios-auth-refresh'.split(
-    ' ',
-  );
+export const STEADY = `bare floor-bearer library library-dpop jwt jwt-skip-expired naive queued
+  ngx-auth axios axios-auth-refresh`.split(/\s+/);
 /** The steady-state reference: bare HttpClient, or plain axios with a token interceptor. */
 export const steadyBase = (id) => (id.startsWith('axios') ? 'axios' : 'bare');
 /** The start-up delay measure: the library against the bare app (a guard on its own store). */

@@ -84,9 +84,8 @@ export async function buildApp(project, force = false) {
   const env = { ...process.env, NG_CLI_ANALYTICS: 'false', NG_FORCE_TTY: 'false' };
   const options = { cwd: WORKSPACE, env, maxBuffer: 2 ** 26 };
   await promisify(execFile)(process.execPath, [ng, 'build', '-c', project], options).catch((e) => {
-    throw new Error(
-      `ng build ${project} failed (${e.code}):\n${`${e.stdout}${e.stderr}`.slice(-20_000)}`,
-    );
+    const output = `${e.stdout}${e.stderr}`.slice(-20_000);
+    throw new Error(`ng build ${project} failed (${e.code}):\n${output}`);
   });
   write(hashFile, digest);
   return { project, seconds: (performance.now() - started) / 1000, cached: false };

@@ -4,7 +4,6 @@ import {
   TokenRefreshOptions,
   provideTokenRefresh,
   tokenRefreshInterceptor,
-  withDpop,
 } from 'ngx-token-refresh';
 import { REFRESH_URL } from '../api-urls';
 
@@ -19,12 +18,6 @@ export const libraryProviders = (
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({ refreshUrl: REFRESH_URL, ...options }, ...features),
 ];
-
-/** The same with `crossTab: false` (no Web Lock, no BroadcastChannel): shows what they cost. */
-export const singleTabLibraryProviders = () => libraryProviders({ crossTab: false });
-
-/** The same with `withDpop()`: a fresh DPoP proof (ES256, WebCrypto) on every token request. */
-export const dpopLibraryProviders = () => libraryProviders({}, withDpop());
 
 /** The README's quick start (the bundle measure): session storage, one API origin besides. */
 export const quickStartLibraryProviders = (...features: TokenRefreshFeature[]) =>
