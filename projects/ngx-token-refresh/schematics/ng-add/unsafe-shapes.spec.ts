@@ -2,6 +2,7 @@ import { UnitTestTree } from '@angular-devkit/schematics/testing';
 import { APP_CONFIG, writeAppConfig } from '../testing/app-config';
 import { createApp, runNgAdd, snapshot } from '../testing/app-tree';
 
+const MAIN = '/projects/app/src/main.ts';
 const HTTP = "import { provideHttpClient, withInterceptors } from '@angular/common/http';\n";
 
 describe('ng add with code it cannot edit safely', () => {
@@ -80,8 +81,43 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
       'main.ts was left unchanged: appConfig: the second argument of bootstrapApplication is not a plain config object.',
     ],
     [
+      'provideHttpClient given spread features',
+      (app) =>
+        writeAppConfig(
+          app,
+          `${HTTP}\nconst features = [];\n`,
+          '    provideHttpClient(...features),',
+        ),
+      'app.config.ts was left unchanged: provideHttpClient(...) receives spread features.',
+    ],
+    [
+      'an NgModule imported from a package',
+      (app) => {
+        const text = app.readText(MAIN).replace("'./app/app-module'", "'shared-app'");
+        app.overwrite(MAIN, text);
+      },
+      'main.ts was left unchanged: the root NgModule is not imported from a relative file.',
+    ],
+    [
+      'NgModule metadata held in a variable',
+      (app) => {
+        const path = '/projects/app/src/app/app-module.ts';
+        const text = app.readText(path).replace('@NgModule({', 'const metadata = {');
+        app.overwrite(
+          path,
+          text.replace('})\nexport class', '};\n@NgModule(metadata)\nexport class'),
+        );
+      },
+      'app-module.ts was left unchanged: no @NgModule({...}) with an object literal.',
+    ],
+    [
+      'a missing main file',
+      (app) => app.delete(MAIN),
+      'main.ts was left unchanged: the main file is missing.',
+    ],
+    [
       'a main file that bootstraps nothing',
-      (app) => app.overwrite('/projects/app/src/main.ts', "console.log('hello');\n"),
+      (app) => app.overwrite(MAIN, "console.log('hello');\n"),
       'main.ts was left unchanged: it calls neither bootstrapApplication(...) nor bootstrapModule(...).',
     ],
   ];
