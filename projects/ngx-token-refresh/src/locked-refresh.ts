@@ -27,8 +27,10 @@ export function lockedRefresh(
 ): Observable<TokenPair> {
   return new Observable<TokenPair>((subscriber) => {
     const cancel = new AbortController();
+    let locked = false;
     tabs
       .withLock(timeoutMs, cancel.signal, async () => {
+        locked = true;
         const newest = tabs.readRevision();
         for (let waited = 0; tab.revision() < newest && waited < CATCH_UP_MS; waited += 10) {
           if (subscriber.closed) return;
@@ -50,6 +52,10 @@ export function lockedRefresh(
         });
       })
       .catch((error: unknown) => subscriber.error(error));
-    return () => cancel.abort();
+    // Withdraws a request still waiting for the lock. Once the lock is held, unsubscribing
+    // settles the work above, and an abort (an `AbortError` made each time) would cost for nothing.
+    return () => {
+      if (!locked) cancel.abort();
+    };
   });
 }
