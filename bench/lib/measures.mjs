@@ -144,14 +144,15 @@ async function measureSteady({ browser, server, settings, log }) {
 
 /**
  * Refresh cycles against the in-process server (401, refresh, retry): the heap after a full GC
- * after a warm-up, half-way and at the end; wall and main-thread CPU time per cycle.
+ * after a warm-up, half-way and at the end; wall and main-thread CPU time per cycle. Each run
+ * takes the options in a different order.
  */
 async function measureCycles({ browser, server, settings, log }) {
   const { cycles, warmup, reps } = settings.memory;
   const results = Object.fromEntries(REFRESHING.map((id) => [id, []]));
   const run = await withPages(browser, server.url, ['cycles'], async ({ cycles: page }) => {
     for (let rep = 0; rep < reps; rep++) {
-      for (const id of REFRESHING) {
+      for (const id of rotate(REFRESHING, rep)) {
         await page.load(id, 'async');
         await page.call('login');
         const run = { ok: 0, failed: 0, msPerCycle: 0, cpuMsPerCycle: 0 };
