@@ -1,7 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { authOf, setup } from '../spec/spec-helpers';
-import { TokenRefreshConfigError, TokenRefreshOptions, provideTokenRefresh } from './public-api';
+import {
+  TokenRefreshConfigError,
+  TokenRefreshOptions,
+  provideTokenRefresh,
+  withDpop,
+} from './public-api';
 
 describe('provideTokenRefresh', () => {
   describe('in production mode (no option validation)', () => {
@@ -85,4 +90,17 @@ describe('provideTokenRefresh', () => {
       expect((error as Error).message).toMatch(message);
     });
   }
+});
+
+describe('provideTokenRefresh(options, ...features)', () => {
+  it('provideTokenRefresh: a feature given twice, or withDpop without its call, fails in dev mode', () => {
+    expect(() => provideTokenRefresh({ refreshUrl: '/r' }, withDpop(), withDpop())).toThrowError(
+      TokenRefreshConfigError,
+      'ngx-token-refresh: the feature `dpop` is given twice.',
+    );
+    expect(() => provideTokenRefresh({ refreshUrl: '/r' }, withDpop as never)).toThrowError(
+      TokenRefreshConfigError,
+      /features must be results of calls such as `withDpop\(\)`/,
+    );
+  });
 });

@@ -16,14 +16,7 @@ import {
   setup,
   until,
 } from '../spec/spec-helpers';
-import {
-  SessionExpiredError,
-  TokenRefreshConfigError,
-  dpopProof,
-  provideTokenRefresh,
-  skipToken,
-  withDpop,
-} from './public-api';
+import { SessionExpiredError, dpopProof, skipToken, withDpop } from './public-api';
 
 const TOKEN_URL = 'https://auth.example.com/oauth/token';
 const API = 'https://api.example.com';
@@ -286,19 +279,6 @@ describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
     http.get('/api/me').subscribe();
     expect(authOf(await nextRequest(backend, '/api/me'))).toBe('DPoP T1');
     sessionStorage.clear();
-  });
-});
-
-describe('provideTokenRefresh(options, ...features)', () => {
-  it('provideTokenRefresh: a feature given twice, or withDpop without its call, fails in dev mode', () => {
-    expect(() => provideTokenRefresh({ refreshUrl: '/r' }, withDpop(), withDpop())).toThrowError(
-      TokenRefreshConfigError,
-      'ngx-token-refresh: the feature `dpop` is given twice.',
-    );
-    expect(() => provideTokenRefresh({ refreshUrl: '/r' }, withDpop as never)).toThrowError(
-      TokenRefreshConfigError,
-      /features must be results of calls such as `withDpop\(\)`/,
-    );
   });
 });
 
