@@ -17,7 +17,7 @@ import {
 } from './support/demo-app';
 import { DemoServer, Stats, statsDelta } from './support/demo-server';
 import { jktOf, pageKeyThumbprint, presetDemoSettings, storedSession } from './support/dpop';
-import { getJson, postJson, request } from './support/start-server.mjs';
+import { getJson, postJson } from './support/start-server.mjs';
 
 const BURST = 20;
 const ACCESS_TTL_MS = 12_000;
@@ -326,6 +326,6 @@ async function setNonces(
   server: DemoServer,
   body: { requireNonce?: boolean; rotateNonce?: true },
 ): Promise<void> {
-  const { status } = await request(`${server.url}/api/_dpop`, { method: 'POST', body });
+  const { status } = await postJson(`${server.url}/api/_dpop`, body);
   if (status !== 200) throw new Error(`POST /api/_dpop answered ${status}`);
 }

@@ -143,8 +143,8 @@ test('code + PKCE in the page, DPoP-bound rotating tokens, userinfo across a ref
       active: true,
       cnf: { jkt: thumbprint },
     });
-    expect((await op.introspect(second.refreshToken!)).active).toBe(true);
-    expect((await op.introspect(first.refreshToken!)).active, 'rotated: consumed').toBe(false);
+    expect((await op.introspect(second.refreshToken!))['active']).toBe(true);
+    expect((await op.introspect(first.refreshToken!))['active'], 'rotated: consumed').toBe(false);
 
     // Replayed from Node with a key of its own (the page's cannot leave the browser): the
     // provider refuses it for the key before it looks at rotation; introspection above shows
@@ -170,7 +170,7 @@ test('code + PKCE in the page, DPoP-bound rotating tokens, userinfo across a ref
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toBe('invalid_grant');
     // The page's session is untouched by the failed replay.
-    expect((await op.introspect(second.refreshToken!)).active).toBe(true);
+    expect((await op.introspect(second.refreshToken!))['active']).toBe(true);
   });
 
   await test.step('nonces: demanded, and each challenge got exactly one repeat', async () => {
