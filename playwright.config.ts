@@ -5,14 +5,19 @@ import CHROMIUM_FLAGS from './scripts/chromium-flags.cjs';
 import { DEMO_SERVER_ENV } from './e2e/support/demo-env';
 
 /**
- * The servers listen on free loopback ports (PORT=0, or E2E_AUTH_PORT / E2E_RECORDER_PORT) and
- * print `{"event":"listening",...,"url":"http://127.0.0.1:PORT",...}`; the URL captured from that
- * line lands in process.env (E2E_AUTH_URL, E2E_RECORDER_URL) for the fixtures in e2e/fixtures.ts.
+ * The servers listen on free loopback ports (PORT=0, or from E2E_AUTH_PORT / E2E_RECORDER_PORT)
+ * and print `{"event":"listening",...,"url":"http://127.0.0.1:PORT",...}`; the URL captured from
+ * that line lands in process.env (E2E_AUTH_URL_<worker>, E2E_RECORDER_URL) for e2e/fixtures.ts.
  */
 const listening = (name: string, variable: string) =>
   new RegExp(
     `"event":"listening","name":"${name}","url":"(?<${variable}>http://127\\.0\\.0\\.1:\\d+)"`,
   );
+
+/** Workers, each with an auth server of its own: a scenario reads and resets its counters. */
+const WORKERS = Number(process.env['E2E_WORKERS']) || 2;
+const authPort = (worker: number) =>
+  process.env['E2E_AUTH_PORT'] ? String(Number(process.env['E2E_AUTH_PORT']) + worker) : '0';
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,8 +26,9 @@ export default defineConfig({
   globalSetup: './e2e/support/global-setup.ts',
   // The server helpers shared with server/ and bench/ are plain ES modules: load them as they are.
   build: { external: ['**/e2e/support/*.mjs'] },
-  // The scenarios share the auth server's counters and faults (each test resets them): one at a time.
-  workers: 1,
+  // A file's tests run one after another in one worker, on that worker's auth server; most of
+  // the time goes into waiting for tokens to expire, so 2 workers finish in about half the time.
+  workers: WORKERS,
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env['CI'],
@@ -48,14 +54,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: [
-    {
-      name: 'auth',
+    ...Array.from({ length: WORKERS }, (_, worker) => ({
+      name: `auth-${worker}`,
       command: 'node server/main.mjs',
-      env: { ...DEMO_SERVER_ENV, PORT: process.env['E2E_AUTH_PORT'] || '0' },
-      wait: { stdout: listening('auth', 'e2e_auth_url') },
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 3000 },
+      env: { ...DEMO_SERVER_ENV, PORT: authPort(worker) },
+      wait: { stdout: listening('auth', `e2e_auth_url_${worker}`) },
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 3000 },
       timeout: 30_000,
-    },
+    })),
     {
       name: 'recorder',
       command: 'node server/main.mjs',

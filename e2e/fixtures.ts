@@ -21,7 +21,10 @@ type WorkerFixtures = {
    * own with them (`test.use({ serverEnv: { ... } })`) instead of using the shared one.
    */
   serverEnv: Record<string, string> | null;
-  /** The auth server of this worker, serving the built demo app on the same origin. */
+  /**
+   * The auth server of this worker (the one playwright.config.ts started for it), serving the
+   * built demo app on the same origin.
+   */
   demoServer: DemoServer;
   /** The "other origin" header recorder. */
   recorder: Recorder;
@@ -38,8 +41,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   serverEnv: [null, { scope: 'worker', option: true }],
 
   demoServer: [
-    async ({ serverEnv }, use) => {
-      if (!serverEnv) return use(new DemoServer(announced('E2E_AUTH_URL')));
+    async ({ serverEnv }, use, { parallelIndex }) => {
+      if (!serverEnv) return use(new DemoServer(announced(`E2E_AUTH_URL_${parallelIndex}`)));
       const own = await startServer({ env: { ...DEMO_SERVER_ENV, ...serverEnv } });
       try {
         await use(new DemoServer(own.url));
