@@ -1,4 +1,4 @@
-import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
+import { Rule, chain, noop } from '@angular-devkit/schematics';
 import { addRootProvider } from '@schematics/angular/utility';
 import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
@@ -16,9 +16,6 @@ import { findTargetProject, isLibrary } from './target-project';
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
-    for (const key of ['refreshUrl', 'loginUrl'] as const) {
-      if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
-    }
     const [project, definition] = await findTargetProject(tree, options.project);
     if (isLibrary(definition)) {
       logger.warn(
