@@ -49,7 +49,6 @@ export function ngAdd(options: NgAddOptions): Rule {
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
       http.add ? (provide('provideHttpClient', '@angular/common/http') as unknown as Rule) : noop(),
-      finishRootProviders(main, ssr),
       addTokenRefresh
         ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
         : noop(),
