@@ -78,7 +78,7 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
           APP_CONFIG,
           "import { mergeApplicationConfig } from '@angular/core';\nexport const appConfig = mergeApplicationConfig({ providers: [] });\n",
         ),
-      'main.ts was left unchanged: appConfig: the second argument of bootstrapApplication is not a plain config object.',
+      'main.ts was left unchanged: appConfig is not a plain object literal.',
     ],
     [
       'provideHttpClient given spread features',
