@@ -18,10 +18,7 @@ export function ngAdd(options: NgAddOptions): Rule {
   return async (tree, { logger }) => {
     const [project, definition] = await findTargetProject(tree, options.project);
     if (isLibrary(definition)) {
-      logger.warn(
-        `ngx-token-refresh: "${project}" is a library, so nothing was set up. Run ng add in the ` +
-          'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
-      );
+      logger.warn(`ngx-token-refresh: skipped library "${project}"; rerun with --project <app>.`);
       return noop();
     }
     const main = await getMainFilePath(tree, project);

@@ -14,8 +14,7 @@ describe('ng add and the projects of the workspace', () => {
 
     expect(snapshot(result.tree)).toEqual(snapshot(tree));
     expect(result.warnings).toEqual([
-      'ngx-token-refresh: "lib" is a library, so nothing was set up. Run ng add in the ' +
-        'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
+      'ngx-token-refresh: skipped library "lib"; rerun with --project <app>.',
     ]);
     expect(result.tasks).toEqual([]);
   });
