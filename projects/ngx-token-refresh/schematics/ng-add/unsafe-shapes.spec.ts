@@ -19,18 +19,16 @@ describe('ng add with code it cannot edit safely', () => {
     expectOnlyPackageJsonChanged(app, tree);
     expect(warnings).toEqual([
       `ngx-token-refresh: projects/app/src/app/app.config.ts was left unchanged: its withInterceptors(...) is not a single call with an array literal.
-Add these lines to it yourself:
+Add these imports and root providers to it yourself:
 
   import { provideHttpClient, withInterceptors } from '@angular/common/http';
   import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
-  // in the root providers:
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' }),
 
-If the app already calls provideHttpClient(...), give that call
-withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its
-withInterceptors list) instead of calling provideHttpClient a second time.`,
+If it calls provideHttpClient(...) already, give that call the interceptor instead: last in its
+withInterceptors([...]), or as withInterceptors([tokenRefreshInterceptor]) if it has none.`,
     ]);
   });
 
@@ -149,7 +147,6 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
     expect(warnings.length).toBe(1);
     expect(warnings[0]).toContain(
       "  import { tokenRefreshInterceptor } from 'ngx-token-refresh';\n\n" +
-        '  // in the root providers:\n' +
         '  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),\n\n',
     );
   });
