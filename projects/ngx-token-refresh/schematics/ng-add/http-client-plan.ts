@@ -33,13 +33,9 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
     return problem('its providers spread other arrays, which may already provide HttpClient');
   }
   if (!call) return { changes: [], add: !wired };
-  if (!elements.includes(call)) {
-    return problem('it calls provideHttpClient(...) outside the root providers array');
-  }
+  if (!elements.includes(call)) return problem('its provideHttpClient(...) is not a root provider');
   const args = call.arguments;
-  if (args.some(ts.isSpreadElement)) {
-    return problem('provideHttpClient(...) receives spread features');
-  }
+  if (args.some(ts.isSpreadElement)) return problem('provideHttpClient(...) has spread arguments');
   const [interceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
   const list = interceptors?.arguments[0];
   const array = list && ts.isArrayLiteralExpression(list) ? list : null;

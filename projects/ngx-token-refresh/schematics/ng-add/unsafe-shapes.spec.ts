@@ -62,7 +62,7 @@ withInterceptors([...]), or as withInterceptors([tokenRefreshInterceptor]) if it
       'provideHttpClient called outside the providers array',
       (app) =>
         writeAppConfig(app, `${HTTP}\nconst http = () => provideHttpClient();\n`, '    http(),'),
-      'app.config.ts was left unchanged: it calls provideHttpClient(...) outside the root providers array.',
+      'app.config.ts was left unchanged: its provideHttpClient(...) is not a root provider.',
     ],
     [
       'provideHttpClient called twice',
@@ -86,7 +86,7 @@ withInterceptors([...]), or as withInterceptors([tokenRefreshInterceptor]) if it
           `${HTTP}\nconst features = [];\n`,
           '    provideHttpClient(...features),',
         ),
-      'app.config.ts was left unchanged: provideHttpClient(...) receives spread features.',
+      'app.config.ts was left unchanged: provideHttpClient(...) has spread arguments.',
     ],
     [
       'an NgModule imported from a package',
