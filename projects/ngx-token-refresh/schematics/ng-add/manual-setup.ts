@@ -1,9 +1,6 @@
 import { Problem } from './root-providers';
 
-/**
- * The message, with the exact lines to add, printed when `ng add` changes no source file: `options`
- * goes into provideTokenRefresh(...) (`null` when the app has it), `fetch` adds `withFetch()`.
- */
+/** The lines to add by hand; `options` for provideTokenRefresh (`null`: it is there already). */
 export function manualSetupMessage(at: Problem, options: string | null, fetch: boolean) {
   return [
     `ngx-token-refresh: ${at.filePath} was left unchanged: ${at.problem}.`,
@@ -15,7 +12,7 @@ export function manualSetupMessage(at: Problem, options: string | null, fetch: b
     `  provideHttpClient(${fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])),`,
     ...(options ? [`  provideTokenRefresh(${options}),`] : []),
     '',
-    'If it calls provideHttpClient(...) already, give that call the interceptor instead: last in its',
-    'withInterceptors([...]), or as withInterceptors([tokenRefreshInterceptor]) if it has none.',
+    'If it calls provideHttpClient(...) already, give that call the interceptor instead: last',
+    'in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterceptor]).',
   ].join('\n');
 }

@@ -27,8 +27,8 @@ Add these imports and root providers to it yourself:
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' }),
 
-If it calls provideHttpClient(...) already, give that call the interceptor instead: last in its
-withInterceptors([...]), or as withInterceptors([tokenRefreshInterceptor]) if it has none.`,
+If it calls provideHttpClient(...) already, give that call the interceptor instead: last
+in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterceptor]).`,
     ]);
   });
 
