@@ -40,8 +40,7 @@ export function ngAdd(options: NgAddOptions): Rule {
       logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
       return done;
     }
-    // @schematics/angular may bring its own @angular-devkit/schematics, whose Rule type TypeScript
-    // treats as foreign; a rule is a plain function, so it runs under either copy.
+    // Casts: @schematics/angular may bring its own devkit, whose Rule is the same plain function.
     const provide = (name: string, from: string, args = '') =>
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([

@@ -15,10 +15,7 @@ export interface RootProviders {
 /** Why `ng add` leaves `filePath` alone. */
 export type Problem = { readonly filePath: string; readonly problem: string };
 
-/**
- * Follows the main file to the root providers with the lookups `addRootProvider` uses, or says
- * why they have a shape that `addRootProvider` would fail on or could not extend safely.
- */
+/** The root providers as `addRootProvider` finds them, or why it cannot extend them safely. */
 export function findRootProviders(tree: Tree, main: string): RootProviders | Problem {
   const problem = (text: string, filePath = main): Problem => ({ filePath, problem: text });
   if (!tree.exists(main)) return problem('the main file is missing');
