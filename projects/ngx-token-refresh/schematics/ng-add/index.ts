@@ -14,9 +14,9 @@ import { findTargetProject, isLibrary } from './target-project';
  * `ng add ngx-token-refresh`: adds what is missing of `provideTokenRefresh(...)`, the interceptor,
  * `withFetch()` (server rendering) and `@auth0/angular-jwt`, or prints the lines it cannot add.
  */
-export function ngAdd(options: NgAddOptions): Rule {
+export function ngAdd({ project: requested, refreshUrl, loginUrl, storage }: NgAddOptions): Rule {
   return async (tree, { logger }) => {
-    const [project, definition] = await findTargetProject(tree, options.project);
+    const [project, definition] = await findTargetProject(tree, requested);
     if (isLibrary(definition)) {
       logger.warn(`ngx-token-refresh: skipped library "${project}"; rerun with --project <app>.`);
       return noop();
@@ -25,9 +25,8 @@ export function ngAdd(options: NgAddOptions): Rule {
     const ssr = rendersOnServer(definition);
     const done = chain([
       addPeerDependency('@auth0/angular-jwt'),
-      ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
+      ssr ? (_, context) => context.logger.info(serverRenderingNote(loginUrl)) : noop(),
     ]);
-    const { refreshUrl, loginUrl, storage } = options;
     const args = `{ refreshUrl: ${quote(refreshUrl)}, loginUrl: ${quote(loginUrl)}, storage: ${quote(storage)} }`;
     const root = findRootProviders(tree, main);
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
