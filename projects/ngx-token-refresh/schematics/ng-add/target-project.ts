@@ -1,7 +1,7 @@
 import { SchematicsException, Tree } from '@angular-devkit/schematics';
 import { ProjectDefinition, readWorkspace } from '@schematics/angular/utility';
 
-/** The project named by `--project`, else the only application; throws when there is none. */
+/** The project named by `--project`, else the workspace's only application, else it throws. */
 export async function findTargetProject(tree: Tree, requested?: string) {
   const projects = [...(await readWorkspace(tree)).projects];
   const apps = projects.filter(([, project]) => !isLibrary(project));
