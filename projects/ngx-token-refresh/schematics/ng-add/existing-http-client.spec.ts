@@ -23,7 +23,7 @@ describe('ng add in an app that already provides HttpClient', () => {
     expect(tree.readText(APP_CONFIG))
       .toBe(`import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -67,7 +67,7 @@ export const appConfig: ApplicationConfig = {
     expect(tree.readText(APP_CONFIG))
       .toBe(`import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { HttpInterceptorFn, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 ${LOG_INTERCEPTOR}
 export const appConfig: ApplicationConfig = {
   providers: [

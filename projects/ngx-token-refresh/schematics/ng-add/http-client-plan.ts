@@ -14,10 +14,9 @@ const HTTP = '@angular/common/http';
 export type HttpClientPlan = { readonly changes: Change[]; readonly add?: boolean };
 
 /**
- * Decides, without changing anything, how the HttpClient gets `tokenRefreshInterceptor`: last in
- * its `withInterceptors([...])` (the interceptors before it see the response after the refresh and
- * retry), or in a `withInterceptors` feature. An app that renders on the server also gets
- * `withFetch()` (Angular warns NG02801 without it); a wired app only that, where the edit is plain.
+ * Plans, changing nothing, the HttpClient's `tokenRefreshInterceptor`: last in its withInterceptors
+ * list (the interceptors before it see the refreshed, retried response) or in a new one. On the
+ * server it adds `withFetch()` too (NG02801 without it), alone in a wired app whose edit is plain.
  */
 export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientPlan | Problem {
   const { filePath, source } = root;
@@ -33,13 +32,9 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
     return problem('its providers spread other arrays, which may already provide HttpClient');
   }
   if (!call) return { changes: [], add: !wired };
-  if (!elements.includes(call)) {
-    return problem('it calls provideHttpClient(...) outside the root providers array');
-  }
+  if (!elements.includes(call)) return problem('its provideHttpClient(...) is not a root provider');
   const args = call.arguments;
-  if (args.some(ts.isSpreadElement)) {
-    return problem('provideHttpClient(...) receives spread features');
-  }
+  if (args.some(ts.isSpreadElement)) return problem('provideHttpClient(...) has spread arguments');
   const [interceptors, ...others] = args.filter((a) => isCallTo(a, 'withInterceptors'));
   const list = interceptors?.arguments[0];
   const array = list && ts.isArrayLiteralExpression(list) ? list : null;
@@ -56,10 +51,7 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   return { changes };
 }
 
-/**
- * After `addRootProvider`: gives the HttpClient what the plan still adds, and moves the calls it
- * appended as `last, added` onto lines of their own where the array has one per line. Idempotent.
- */
+/** After `addRootProvider`: the plan's edits; the calls it appended go on lines of their own. */
 export function finishRootProviders(main: string, fetch: boolean): Rule {
   return (tree) => {
     const root = findRootProviders(tree, main);

@@ -1,4 +1,4 @@
-import { Rule, SchematicsException, chain, noop } from '@angular-devkit/schematics';
+import { Rule, chain, noop } from '@angular-devkit/schematics';
 import { addRootProvider } from '@schematics/angular/utility';
 import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
 import { mentions } from './ast';
@@ -14,26 +14,19 @@ import { findTargetProject, isLibrary } from './target-project';
  * `ng add ngx-token-refresh`: adds what is missing of `provideTokenRefresh(...)`, the interceptor,
  * `withFetch()` (server rendering) and `@auth0/angular-jwt`, or prints the lines it cannot add.
  */
-export function ngAdd(options: NgAddOptions): Rule {
+export function ngAdd({ project: requested, refreshUrl, loginUrl, storage }: NgAddOptions): Rule {
   return async (tree, { logger }) => {
-    for (const key of ['refreshUrl', 'loginUrl'] as const) {
-      if (!options[key]?.trim()) throw new SchematicsException(`--${key} must not be empty.`);
-    }
-    const [project, definition] = await findTargetProject(tree, options.project);
+    const [project, definition] = await findTargetProject(tree, requested);
     if (isLibrary(definition)) {
-      logger.warn(
-        `ngx-token-refresh: "${project}" is a library, so nothing was set up. Run ng add in the ` +
-          'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
-      );
+      logger.warn(`ngx-token-refresh: skipped library "${project}"; rerun with --project <app>.`);
       return noop();
     }
     const main = await getMainFilePath(tree, project);
     const ssr = rendersOnServer(definition);
     const done = chain([
       addPeerDependency('@auth0/angular-jwt'),
-      ssr ? (_, context) => context.logger.info(serverRenderingNote(options.loginUrl)) : noop(),
+      ssr ? (_, context) => context.logger.info(serverRenderingNote(loginUrl)) : noop(),
     ]);
-    const { refreshUrl, loginUrl, storage } = options;
     const args = `{ refreshUrl: ${quote(refreshUrl)}, loginUrl: ${quote(loginUrl)}, storage: ${quote(storage)} }`;
     const root = findRootProviders(tree, main);
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
@@ -46,13 +39,11 @@ export function ngAdd(options: NgAddOptions): Rule {
       logger.info(`ngx-token-refresh: ${root.filePath} is already set up.`);
       return done;
     }
-    // @schematics/angular may bring its own @angular-devkit/schematics, whose Rule type TypeScript
-    // treats as foreign; a rule is a plain function, so it runs under either copy.
+    // Casts: @schematics/angular may bring its own devkit, whose Rule is the same plain function.
     const provide = (name: string, from: string, args = '') =>
       addRootProvider(project, ({ code, external }) => code`${external(name, from)}(${args})`);
     return chain([
       http.add ? (provide('provideHttpClient', '@angular/common/http') as unknown as Rule) : noop(),
-      finishRootProviders(main, ssr),
       addTokenRefresh
         ? (provide('provideTokenRefresh', 'ngx-token-refresh', args) as unknown as Rule)
         : noop(),

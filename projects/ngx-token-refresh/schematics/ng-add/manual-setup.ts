@@ -1,23 +1,18 @@
 import { Problem } from './root-providers';
 
-/**
- * The message, with the exact lines to add, printed when `ng add` changes no source file: `options`
- * goes into provideTokenRefresh(...) (`null` when the app has it), `fetch` adds `withFetch()`.
- */
+/** The lines to add by hand; `options` for provideTokenRefresh (`null`: it is there already). */
 export function manualSetupMessage(at: Problem, options: string | null, fetch: boolean) {
   return [
     `ngx-token-refresh: ${at.filePath} was left unchanged: ${at.problem}.`,
-    'Add these lines to it yourself:',
+    'Add these imports and root providers to it yourself:',
     '',
     `  import { provideHttpClient, ${fetch ? 'withFetch, ' : ''}withInterceptors } from '@angular/common/http';`,
     `  import { ${options ? 'provideTokenRefresh, ' : ''}tokenRefreshInterceptor } from 'ngx-token-refresh';`,
     '',
-    '  // in the root providers:',
     `  provideHttpClient(${fetch ? 'withFetch(), ' : ''}withInterceptors([tokenRefreshInterceptor])),`,
     ...(options ? [`  provideTokenRefresh(${options}),`] : []),
     '',
-    'If the app already calls provideHttpClient(...), give that call',
-    'withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its',
-    'withInterceptors list) instead of calling provideHttpClient a second time.',
+    'If it calls provideHttpClient(...) already, give that call the interceptor instead: last',
+    'in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterceptor]).',
   ].join('\n');
 }

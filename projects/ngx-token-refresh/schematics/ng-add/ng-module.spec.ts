@@ -12,7 +12,7 @@ import { BrowserModule } from '@angular/platform-browser';
 import { AppRoutingModule } from './app-routing-module';
 import { App } from './app';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
 @NgModule({
   declarations: [

@@ -1,10 +1,7 @@
 import { Rule } from '@angular-devkit/schematics';
 import { addDependency, getDependency } from '@schematics/angular/utility/dependency';
 
-/**
- * Adds a peer dependency of ngx-token-refresh, in the range its package.json (next to the
- * schematics) asks for, to the workspace's dependencies, unless the workspace lists it anywhere.
- */
+/** Adds peer dependency `name` in the range ngx-token-refresh asks for, unless it is listed. */
 export function addPeerDependency(name: string): Rule {
   return (tree, context) => {
     if (getDependency(tree, name)) return; // in dependencies, devDependencies or peerDependencies

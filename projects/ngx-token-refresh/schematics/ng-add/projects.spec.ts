@@ -14,8 +14,7 @@ describe('ng add and the projects of the workspace', () => {
 
     expect(snapshot(result.tree)).toEqual(snapshot(tree));
     expect(result.warnings).toEqual([
-      'ngx-token-refresh: "lib" is a library, so nothing was set up. Run ng add in the ' +
-        'application that uses it, or add provideTokenRefresh(...) to that app yourself.',
+      'ngx-token-refresh: skipped library "lib"; rerun with --project <app>.',
     ]);
     expect(result.tasks).toEqual([]);
   });
@@ -41,14 +40,15 @@ describe('ng add and the projects of the workspace', () => {
     );
   });
 
-  it('rejects an unknown project and an empty refreshUrl before changing anything', async () => {
+  it('rejects an unknown project and a blank refreshUrl before changing anything', async () => {
     const tree = await createWorkspace({ name: 'shop' });
 
     await expectAsync(runNgAdd(tree, { project: 'nope' })).toBeRejectedWithError(
       'Project "nope" is not in angular.json (projects: shop).',
     );
     await expectAsync(runNgAdd(tree, { refreshUrl: ' ' })).toBeRejectedWithError(
-      '--refreshUrl must not be empty.',
+      'Schematic input does not validate against the Schema: {"refreshUrl":" "}\nErrors:\n\n' +
+        '  Data path "/refreshUrl" must match pattern "\\S".',
     );
   });
 });

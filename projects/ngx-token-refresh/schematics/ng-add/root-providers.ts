@@ -15,10 +15,7 @@ export interface RootProviders {
 /** Why `ng add` leaves `filePath` alone. */
 export type Problem = { readonly filePath: string; readonly problem: string };
 
-/**
- * Follows the main file to the root providers with the lookups `addRootProvider` uses, or says
- * why they have a shape that `addRootProvider` would fail on or could not extend safely.
- */
+/** The root providers as `addRootProvider` finds them, or why it cannot extend them safely. */
 export function findRootProviders(tree: Tree, main: string): RootProviders | Problem {
   const problem = (text: string, filePath = main): Problem => ({ filePath, problem: text });
   if (!tree.exists(main)) return problem('the main file is missing');
@@ -29,8 +26,7 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
     const config = findAppConfig(call, tree, main);
     if (config) return providersOf(config.filePath, config.node, name);
     if (!arg) return { filePath: main, source: call.getSourceFile(), providers: null };
-    const text = 'the second argument of bootstrapApplication is not a plain config object';
-    return problem(ts.isIdentifier(arg) ? `${name}: ${text}` : text);
+    return problem(`${name} is not a plain object literal`);
   }
   if (!ngAst.findBootstrapModuleCall(tree, main)) {
     return problem('it calls neither bootstrapApplication(...) nor bootstrapModule(...)');
@@ -39,10 +35,9 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
   if (!tree.exists(path)) return problem('the root NgModule is not imported from a relative file');
   const source = util.getSourceFile(tree, path);
   const [metadata] = getDecoratorMetadata(source, 'NgModule', '@angular/core');
-  if (metadata && ts.isObjectLiteralExpression(metadata)) {
-    return providersOf(path, metadata, 'the root NgModule');
-  }
-  return problem('no @NgModule({...}) with an object literal', path);
+  if (!metadata) return problem('no @NgModule({...}) with an object literal', path);
+  // getDecoratorMetadata returns only the metadata that are object literals
+  return providersOf(path, metadata as TS.ObjectLiteralExpression, 'the root NgModule');
 }
 
 /** The providers of a config or NgModule metadata, unless they are more than an array literal. */

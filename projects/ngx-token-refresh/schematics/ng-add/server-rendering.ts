@@ -11,8 +11,7 @@ export function rendersOnServer(project: ProjectDefinition): boolean {
 /** The hint for what `ng add` cannot set up in such an app: where `sessionGuard` routes render. */
 export function serverRenderingNote(loginUrl: string): string {
   return (
-    `ngx-token-refresh: the server cannot read the tokens (they live in the browser), so it ` +
-    `would redirect routes guarded by sessionGuard to ${loginUrl}: render them on the client ` +
-    `in app.routes.server.ts, e.g. { path: 'dashboard', renderMode: RenderMode.Client }.`
+    'ngx-token-refresh: the server cannot see the tokens, so routes guarded by sessionGuard ' +
+    `redirect to ${loginUrl} there: render them with RenderMode.Client in app.routes.server.ts.`
   );
 }

@@ -3,7 +3,7 @@ import { createApp, runNgAdd, snapshot } from '../testing/app-tree';
 import { typeCheck } from '../testing/type-check';
 
 const NOTE =
-  "ngx-token-refresh: the server cannot read the tokens (they live in the browser), so it would redirect routes guarded by sessionGuard to /login: render them on the client in app.routes.server.ts, e.g. { path: 'dashboard', renderMode: RenderMode.Client }.";
+  'ngx-token-refresh: the server cannot see the tokens, so routes guarded by sessionGuard redirect to /login there: render them with RenderMode.Client in app.routes.server.ts.';
 /** The browser side: the server files need @angular/ssr, which this workspace lacks. */
 const BROWSER = ['src/main.ts'];
 const HYDRATION = 'provideClientHydration(withEventReplay())';
@@ -22,7 +22,7 @@ import { provideRouter } from '@angular/router';
 import { routes } from './app.routes';
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
 export const appConfig: ApplicationConfig = {
   providers: [

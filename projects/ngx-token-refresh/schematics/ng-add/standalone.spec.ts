@@ -16,7 +16,7 @@ import { provideRouter } from '@angular/router';
 
 import { routes } from './app.routes';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -84,7 +84,7 @@ bootstrapApplication(App).catch((err) => console.error(err));
       .toBe(`import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app/app';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { tokenRefreshInterceptor, provideTokenRefresh } from 'ngx-token-refresh';
+import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
 bootstrapApplication(App, {
   providers: [provideHttpClient(withInterceptors([tokenRefreshInterceptor])), provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' })]

@@ -1,10 +1,7 @@
 import { SchematicsException, Tree } from '@angular-devkit/schematics';
 import { ProjectDefinition, readWorkspace } from '@schematics/angular/utility';
 
-/**
- * Finds the project named by `--project` (the CLI fills in the current one), or else the
- * workspace's only application. Throws, before anything changes, when that is ambiguous.
- */
+/** The project named by `--project`, else the workspace's only application, else it throws. */
 export async function findTargetProject(tree: Tree, requested?: string) {
   const projects = [...(await readWorkspace(tree)).projects];
   const apps = projects.filter(([, project]) => !isLibrary(project));

@@ -19,18 +19,16 @@ describe('ng add with code it cannot edit safely', () => {
     expectOnlyPackageJsonChanged(app, tree);
     expect(warnings).toEqual([
       `ngx-token-refresh: projects/app/src/app/app.config.ts was left unchanged: its withInterceptors(...) is not a single call with an array literal.
-Add these lines to it yourself:
+Add these imports and root providers to it yourself:
 
   import { provideHttpClient, withInterceptors } from '@angular/common/http';
   import { provideTokenRefresh, tokenRefreshInterceptor } from 'ngx-token-refresh';
 
-  // in the root providers:
   provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
   provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' }),
 
-If the app already calls provideHttpClient(...), give that call
-withInterceptors([tokenRefreshInterceptor]) (or add tokenRefreshInterceptor to its
-withInterceptors list) instead of calling provideHttpClient a second time.`,
+If it calls provideHttpClient(...) already, give that call the interceptor instead: last
+in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterceptor]).`,
     ]);
   });
 
@@ -64,7 +62,7 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
       'provideHttpClient called outside the providers array',
       (app) =>
         writeAppConfig(app, `${HTTP}\nconst http = () => provideHttpClient();\n`, '    http(),'),
-      'app.config.ts was left unchanged: it calls provideHttpClient(...) outside the root providers array.',
+      'app.config.ts was left unchanged: its provideHttpClient(...) is not a root provider.',
     ],
     [
       'provideHttpClient called twice',
@@ -78,7 +76,7 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
           APP_CONFIG,
           "import { mergeApplicationConfig } from '@angular/core';\nexport const appConfig = mergeApplicationConfig({ providers: [] });\n",
         ),
-      'main.ts was left unchanged: appConfig: the second argument of bootstrapApplication is not a plain config object.',
+      'main.ts was left unchanged: appConfig is not a plain object literal.',
     ],
     [
       'provideHttpClient given spread features',
@@ -88,7 +86,7 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
           `${HTTP}\nconst features = [];\n`,
           '    provideHttpClient(...features),',
         ),
-      'app.config.ts was left unchanged: provideHttpClient(...) receives spread features.',
+      'app.config.ts was left unchanged: provideHttpClient(...) has spread arguments.',
     ],
     [
       'an NgModule imported from a package',
@@ -149,7 +147,6 @@ withInterceptors list) instead of calling provideHttpClient a second time.`,
     expect(warnings.length).toBe(1);
     expect(warnings[0]).toContain(
       "  import { tokenRefreshInterceptor } from 'ngx-token-refresh';\n\n" +
-        '  // in the root providers:\n' +
         '  provideHttpClient(withInterceptors([tokenRefreshInterceptor])),\n\n',
     );
   });
