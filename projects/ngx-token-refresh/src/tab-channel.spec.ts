@@ -206,7 +206,8 @@ describe('TabChannel', () => {
 
     it('withLock() bounds only the wait: work that runs past the timeout still settles', async () => {
       const a = open();
-      const slow = a.withLock(200, neverAborted(), () => delay(400).then(() => 'slow'));
+      // A free lock comes at once; 1 s leaves room for a busy machine to hand it over.
+      const slow = a.withLock(1000, neverAborted(), () => delay(1500).then(() => 'slow'));
       await expectAsync(slow).toBeResolvedTo('slow');
     });
 
