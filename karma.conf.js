@@ -35,6 +35,10 @@ module.exports = function (config) {
         ],
       },
     },
+    // npm test runs the consumer checks beside Karma: on 2 busy cores a long spec (the 1,000
+    // fast-check schedules) can hold the page past socket.io's 5 s ping; that is no disconnect.
+    pingTimeout: 60_000,
+    browserNoActivityTimeout: 120_000,
     singleRun: true,
     restartOnFileChange: false,
   });
