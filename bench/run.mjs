@@ -23,9 +23,9 @@ const FULL = {
   shortTtl: { ttlMs: 2000, n: 1000, variants: ['library'] },
 };
 const SMOKE = {
-  ...{ ns: [10], reps: { 10: 2 }, accessTtlMs: 5_000, startup: { reps: 1 } },
-  steady: { count: 10_000, axiosCount: 2_000, dpopCount: 1_000, warmup: 2_000, rounds: 2 },
-  memory: { cycles: 300, warmup: 50, reps: 1 },
+  ...{ ns: [10], reps: { 10: 1 }, accessTtlMs: 5_000, startup: { reps: 1 } },
+  steady: { count: 2_000, axiosCount: 500, dpopCount: 200, warmup: 500, rounds: 2 },
+  memory: { cycles: 100, warmup: 20, reps: 1 },
 };
 const MEASURES = ['amplification', 'steady', 'memory', 'startup', 'bundle', 'short-ttl'];
 const USAGE = `Usage: node bench/run.mjs [--smoke] [--only=${MEASURES}] [--json=FILE] [--rebuild]
