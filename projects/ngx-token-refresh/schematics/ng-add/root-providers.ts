@@ -35,9 +35,10 @@ export function findRootProviders(tree: Tree, main: string): RootProviders | Pro
   if (!tree.exists(path)) return problem('the root NgModule is not imported from a relative file');
   const source = util.getSourceFile(tree, path);
   const [metadata] = getDecoratorMetadata(source, 'NgModule', '@angular/core');
-  if (!metadata) return problem('no @NgModule({...}) with an object literal', path);
-  // getDecoratorMetadata returns only the metadata that are object literals
-  return providersOf(path, metadata as TS.ObjectLiteralExpression, 'the root NgModule');
+  if (!metadata || !ts.isObjectLiteralExpression(metadata)) {
+    return problem('no @NgModule({...}) with an object literal', path);
+  }
+  return providersOf(path, metadata, 'the root NgModule');
 }
 
 /** The providers of a config or NgModule metadata, unless they are more than an array literal. */
