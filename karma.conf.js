@@ -35,8 +35,9 @@ module.exports = function (config) {
         ],
       },
     },
-    // npm test runs the consumer checks beside Karma: on 2 busy cores a long spec (the 1,000
-    // fast-check schedules) can hold the page past socket.io's 5 s ping; that is no disconnect.
+    // npm test runs the app's specs beside the consumer checks, and CI machines are busy: on 2
+    // loaded cores a long spec (such as the 1,000 fast-check schedules) can hold the page past
+    // socket.io's 5 s ping. That is no disconnect.
     pingTimeout: 60_000,
     browserNoActivityTimeout: 120_000,
     singleRun: true,

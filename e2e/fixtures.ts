@@ -1,5 +1,5 @@
-// Fixtures of the e2e tests: the demo auth server (the shared one that playwright.config.ts
-// starts, or one of the worker's own for a scenario that needs other server settings), the
+// Fixtures of the e2e tests: the demo auth server (the one playwright.config.ts starts for each
+// worker, or one the worker starts itself for a scenario that needs other server settings), the
 // header recorder, and the page's uncaught errors.
 import { test as base } from '@playwright/test';
 import { watchErrors } from './support/demo-app';
@@ -18,7 +18,7 @@ function announced(variable: string): string {
 type WorkerFixtures = {
   /**
    * Extra auth-server settings (REUSE_GRACE, ...). When set, the worker starts a server of its
-   * own with them (`test.use({ serverEnv: { ... } })`) instead of using the shared one.
+   * own with them (`test.use({ serverEnv: { ... } })`) instead of the one from the config.
    */
   serverEnv: Record<string, string> | null;
   /**
