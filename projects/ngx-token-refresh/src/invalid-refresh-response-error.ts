@@ -8,7 +8,7 @@
  * import { InvalidRefreshResponseError } from 'ngx-token-refresh';
  *
  * tokens.refresh().subscribe({
- *   error: (e) => e instanceof InvalidRefreshResponseError && console.error(e.message),
+ *   error: (e) => e instanceof InvalidRefreshResponseError && notice.set('Please try again.'),
  * });
  * ```
  */

@@ -6,9 +6,12 @@ import { SessionEndReason } from './session-expired-error';
  *
  * @usageNotes
  * ```ts
+ * import { inject } from '@angular/core';
  * import { TokenRefreshEvent, TokenService } from 'ngx-token-refresh';
  *
- * inject(TokenService).events.subscribe((event: TokenRefreshEvent) => console.info('auth', event));
+ * // Counts per event type, e.g. for a metrics endpoint.
+ * const counts = new Map<TokenRefreshEvent['type'], number>();
+ * inject(TokenService).events.subscribe(({ type }) => counts.set(type, (counts.get(type) ?? 0) + 1));
  * ```
  */
 export type TokenRefreshEvent =
