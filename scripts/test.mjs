@@ -44,8 +44,6 @@ const nodeTest = (files) => (report) =>
   `--test-reporter=junit --test-reporter-destination=${JSON.stringify(report)} ${files}`;
 
 const [background, quiet] = [true, true];
-/** A step at lower CPU priority: it has time to spare while the consumer checks run. */
-const niced = (cmd) => (report) => `nice -n 10 ${cmd(report)}`;
 
 // `cmd` is a string, or for a suite a function of its report file. Karma (karma.conf.js) and
 // Playwright (playwright.config.ts) write their JUnit report to $JUNIT_REPORT.
@@ -59,7 +57,7 @@ const steps = [
   { name: 'ng-add-cli', kind: 'node', cmd: nodeTest('scripts/ng-add-cli.test.mjs'), background },
   { name: 'angular22', kind: 'node', cmd: nodeTest('scripts/angular22.test.mjs'), background },
   { name: 'ssr', kind: 'node', cmd: nodeTest('scripts/ssr.test.mjs'), background },
-  { name: 'bench', kind: 'node', cmd: niced(nodeTest('bench/smoke.test.mjs')), background },
+  { name: 'bench', kind: 'node', cmd: nodeTest('bench/smoke.test.mjs'), background },
   { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
   { name: 'server', kind: 'node', cmd: nodeTest('server/') },
   { name: 'shape', kind: 'node', cmd: nodeTest('scripts/source-size.test.mjs') },
