@@ -67,6 +67,8 @@ const steps = [
   { name: 'release', kind: 'node', cmd: nodeTest('scripts/release.test.mjs') },
   { name: 'ng-add', kind: 'node', cmd: nodeTest('scripts/ng-add.test.mjs') },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
+  // Playwright only strips the specs' types: without this, type errors in them go unnoticed.
+  { name: 'typecheck-e2e', kind: 'build', cmd: 'npx tsc -p e2e/tsconfig.json', for: ['e2e'] },
   { name: 'e2e', kind: 'playwright', cmd: 'npx playwright test', quiet },
 ];
 
