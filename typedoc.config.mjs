@@ -48,16 +48,6 @@ export default {
     notDocumented: true,
   },
   treatWarningsAsErrors: true,
-  // The fields of TokenRefreshEvent's union members are named and explained by each member's
-  // own comment; TypeDoc cannot attach a comment to a field of an inline type literal from there.
-  intentionallyNotDocumented: [
-    'ngx-token-refresh.TokenRefreshEvent.__type.type',
-    'ngx-token-refresh.TokenRefreshEvent.__type.expiresAt',
-    'ngx-token-refresh.TokenRefreshEvent.__type.status',
-    'ngx-token-refresh.TokenRefreshEvent.__type.reason',
-    'ngx-token-refresh.TokenRefreshEvent.__type.method',
-    'ngx-token-refresh.TokenRefreshEvent.__type.url',
-  ],
 
   groupOrder: [
     ...['Functions', 'Variables', 'Classes', 'Interfaces', 'Type Aliases'],

@@ -15,14 +15,36 @@ import { SessionEndReason } from './session-expired-error';
  * ```
  */
 export type TokenRefreshEvent =
-  /** This tab refreshed the tokens; `expiresAt` is the new access token's expiry, if known. */
-  | { readonly type: 'refreshed'; readonly expiresAt: number | null }
-  /**
-   * A refresh failed transiently and the session lives on: `status` is the HTTP status (0 for a
-   * network error), or `null` when the failure was not an HTTP answer (a timeout, a bad body).
-   */
-  | { readonly type: 'refresh-failed'; readonly status: number | null }
+  /** This tab refreshed the tokens. */
+  | {
+      /** What happened. */
+      readonly type: 'refreshed';
+      /** The new access token's expiry (ms since the epoch), or `null` when unknown. */
+      readonly expiresAt: number | null;
+    }
+  /** A refresh failed transiently and the session lives on. */
+  | {
+      /** What happened. */
+      readonly type: 'refresh-failed';
+      /**
+       * The refresh answer's HTTP status (0 for a network error), or `null` when the failure
+       * was not an HTTP answer (a timeout, a bad body).
+       */
+      readonly status: number | null;
+    }
   /** The session ended: logout, or the server's rejection (in this tab or another). */
-  | { readonly type: 'session-ended'; readonly reason: SessionEndReason }
-  /** A request rejected with 401 is sent again with a new token; `url` has no query. */
-  | { readonly type: 'request-retried'; readonly method: string; readonly url: string };
+  | {
+      /** What happened. */
+      readonly type: 'session-ended';
+      /** Why it ended, as `SessionExpiredError.reason` says it. */
+      readonly reason: SessionEndReason;
+    }
+  /** A request rejected with 401 is sent again with a new token. */
+  | {
+      /** What happened. */
+      readonly type: 'request-retried';
+      /** The request's HTTP method. */
+      readonly method: string;
+      /** The request's URL without its query and fragment. */
+      readonly url: string;
+    };
