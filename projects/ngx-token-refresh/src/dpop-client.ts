@@ -54,9 +54,8 @@ export class DpopClient implements DpopTransport {
     return error.status === 401 && /error="?use_dpop_nonce\b/.test(challenge);
   }
 
-  replaceKey(): void {
-    // A failure here leaves no key; the next proof makes one (`DpopKeyStore.load`).
-    this._keys.replace().catch(() => undefined);
+  discardKey(): void {
+    this._keys.discard();
   }
 
   forgetKey(): void {

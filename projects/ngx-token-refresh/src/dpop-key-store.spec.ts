@@ -36,26 +36,36 @@ describe('DpopKeyStore', () => {
     expect(await calculateThumbprint(a.publicKey)).not.toBe(await calculateThumbprint(b.publicKey));
   });
 
-  it('replace() makes a new key that later loads return', async () => {
+  it('load() after discard() makes a new key, which a new store of the same name loads too', async () => {
     const store = new DpopKeyStore(name);
     const old = await calculateThumbprint((await store.load()).publicKey);
-    const replaced = await calculateThumbprint((await store.replace()).publicKey);
-    expect(replaced).not.toBe(old);
-    expect(await calculateThumbprint((await store.load()).publicKey)).toBe(replaced);
-    expect(await calculateThumbprint((await new DpopKeyStore(name).load()).publicKey)).toBe(
-      replaced,
-    );
+    store.discard();
+    const next = await calculateThumbprint((await store.load()).publicKey);
+    expect(next).not.toBe(old);
+    expect(await calculateThumbprint((await new DpopKeyStore(name).load()).publicKey)).toBe(next);
   });
 
-  it('load() after a replace() that WebCrypto refused makes a key again', async () => {
+  it('load() in a tab that hears of a logout at once never gets the key discarded there', async () => {
+    const [tabA, tabB] = [new DpopKeyStore(name), new DpopKeyStore(name)];
+    const old = await calculateThumbprint((await tabA.load()).publicKey);
+    expect(await calculateThumbprint((await tabB.load()).publicKey)).toBe(old);
+    tabA.discard(); // logout in tab A...
+    tabB.forget(); // ...whose news reaches tab B, which signs in at once
+    const next = await calculateThumbprint((await tabB.load()).publicKey);
+    expect(next).not.toBe(old);
+    expect(await calculateThumbprint((await tabA.load()).publicKey)).toBe(next);
+  });
+
+  it('load() after discard() where WebCrypto refuses fails, and the old key never returns', async () => {
     const store = new DpopKeyStore(name);
     const old = await calculateThumbprint((await store.load()).publicKey);
-    const generate = spyOn(crypto.subtle, 'generateKey').and.callThrough();
-    generate.and.returnValue(Promise.reject(new DOMException('refused', 'OperationError')));
-    await expectAsync(store.replace()).toBeRejected();
+    store.discard();
+    const refused = () => Promise.reject(new DOMException('refused', 'OperationError'));
+    const generate = spyOn(crypto.subtle, 'generateKey').and.callFake(refused as never);
+    await expectAsync(store.load()).toBeRejected();
     generate.and.callThrough();
-    const key = await store.load();
-    expect(await calculateThumbprint(key.publicKey)).toBe(old); // the stored key, loaded again
+    const key = await store.load(); // tried again, not remembered as failed
+    expect(await calculateThumbprint(key.publicKey)).not.toBe(old);
   });
 
   it('load() keeps a key in memory where IndexedDB throws', async () => {

@@ -20,14 +20,14 @@ export class DpopKeyStore {
     return this._key ?? this._remember(this._loadOrCreate());
   }
 
-  /** Replaces the key pair with a new one (logout: the old tokens' key must not sign again). */
-  replace(): Promise<KeyPair> {
-    return this._remember(
-      generateKeyPair('ES256').then(async (key) => {
-        await this._idb((store) => store.put(key, this._name)).catch(() => undefined);
-        return key;
-      }),
-    );
+  /**
+   * Discards the key pair (logout: the old tokens' key must not sign again); the next `load()`,
+   * here or in another tab, makes a new one. The stored key is deleted in a transaction opened
+   * before this returns, so a tab told of the logout afterwards reads after the delete.
+   */
+  discard(): void {
+    this._key = null;
+    this._idb((store) => store.delete(this._name)).catch(() => undefined);
   }
 
   /** Forgets the key in memory: the next `load()` reads the stored one (another tab's). */
@@ -67,28 +67,36 @@ export class DpopKeyStore {
     }
   }
 
-  /** Runs one request against the key store in its own transaction. */
+  /**
+   * Runs one request against the key store in its own transaction, opened at once when the
+   * database is (readwrite transactions run in the order they were opened, across tabs too).
+   */
   private _idb(request: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
-    return openDatabase().then(
-      (db) =>
-        new Promise((resolve, reject) => {
-          const transaction = db.transaction(STORE, 'readwrite');
-          const pending = request(transaction.objectStore(STORE));
-          transaction.oncomplete = () => resolve(pending.result);
-          transaction.onerror = () => reject(transaction.error);
-          transaction.onabort = () => reject(transaction.error);
-        }),
-    );
+    const run = (db: IDBDatabase) =>
+      new Promise((resolve, reject) => {
+        const transaction = db.transaction(STORE, 'readwrite');
+        const pending = request(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(pending.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+      });
+    return opened ? run(opened) : openDatabase().then(run);
   }
 }
 
 let database: Promise<IDBDatabase> | null = null;
+/** The database once open; `null` before, and after the browser closed it. */
+let opened: IDBDatabase | null = null;
 
 function openDatabase(): Promise<IDBDatabase> {
   database ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = globalThis.indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      opened = request.result;
+      opened.onclose = () => (opened = database = null);
+      resolve(opened);
+    };
     request.onerror = () => reject(request.error);
   }).catch((error: unknown) => {
     database = null;

@@ -20,7 +20,7 @@ export interface DpopTransport {
   /** Whether `error` asks for a DPoP nonce: the token was not rejected, so no refresh. */
   isNonceChallenge(error: unknown): boolean;
   /** Logout: the key that signed for the old tokens must never sign again. */
-  replaceKey(): void;
+  discardKey(): void;
   /** Another tab changed the session: it may have replaced the key, so read it again. */
   forgetKey(): void;
 }

@@ -119,7 +119,7 @@ export class Refresher {
   /** Ends the session (logout) and returns the tokens it forgot. */
   end(): TokenPair | null {
     const session = this._store.forget('anonymous');
-    this.dpop?.replaceKey();
+    this.dpop?.discardKey();
     this._tabs.announce({ type: 'logout' });
     if (session) this.report({ type: 'session-ended', reason: 'logout' });
     this._settle({ error: new SessionExpiredError('logout') });
