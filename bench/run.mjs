@@ -17,7 +17,7 @@ const FULL = {
   ns: [1, 10, 100, 1000],
   reps: { 1: 5, 10: 5, 100: 5, 1000: 3 }, // repetitions per N
   accessTtlMs: 60_000,
-  steady: { count: 100_000, axiosCount: 20_000, dpopCount: 5_000, warmup: 20_000, rounds: 5 },
+  steady: { count: 100_000, axiosCount: 20_000, dpopCount: 5_000, warmup: 20_000, rounds: 9 },
   memory: { cycles: 10_000, warmup: 500, reps: 4 },
   startup: { reps: 9 },
   shortTtl: { ttlMs: 2000, n: 1000, variants: ['library'] },
