@@ -110,12 +110,15 @@ export function isHttpError(error: unknown, status: number): boolean {
 }
 
 /** Waits (2 s at most) until `condition` holds; fails the spec if it never does. */
-export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + 2000;
-  while (!condition() && Date.now() < deadline) {
+  while (!(await condition())) {
+    if (Date.now() > deadline) return fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  if (!condition()) fail(`timed out waiting for ${what}`);
 }
 
 /** Waits for the one request to `url` that any of `backends` receives (asynchronously). */

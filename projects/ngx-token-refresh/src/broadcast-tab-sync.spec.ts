@@ -5,6 +5,7 @@ import {
 } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { until } from '../spec/spec-helpers';
+import { markerKey, useTabChannels } from '../spec/tab-channels';
 import { BroadcastTabSync } from './broadcast-tab-sync';
 import { SessionStore } from './session-store';
 import { StoredTokens } from './stored-tokens';
@@ -14,25 +15,15 @@ import { TOKEN_REFRESH_CONFIG, resolveTokenRefreshConfig } from './token-refresh
 import { TOKEN_STORAGE, memoryTokenStorage } from './token-storage';
 
 describe('BroadcastTabSync', () => {
-  let key: string;
+  const tabs = useTabChannels();
   let injectors: EnvironmentInjector[];
-  let channels: TabChannel[];
 
-  beforeEach(() => {
-    key = `spec-${Math.random().toString(36).slice(2)}`;
-    injectors = [];
-    channels = [];
-  });
-  afterEach(() => {
-    injectors.forEach((injector) => injector.destroy()); // closes each sync's channel
-    channels.forEach((channel) => channel.close());
-    localStorage.removeItem(`ngx-token-refresh:${key}`);
-    localStorage.removeItem(`ngx-token-refresh:${key}:session`);
-  });
+  beforeEach(() => (injectors = []));
+  afterEach(() => injectors.forEach((injector) => injector.destroy())); // closes each sync's channel
 
   /** A tab's sync over its own channel and session store (starting with `stored`, if given). */
   function startTab(stored: StoredTokens | null = null): BroadcastTabSync {
-    const channel = TabChannel.open(key);
+    const channel = TabChannel.open(tabs.key);
     if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
     const storage = memoryTokenStorage();
     if (stored) storage.write(stored);
@@ -53,15 +44,12 @@ describe('BroadcastTabSync', () => {
 
   /** Marks the newest news of the origin as a session, as a tab that signed in leaves it. */
   function announcedSession(): void {
-    localStorage.setItem(`ngx-token-refresh:${key}:session`, '1');
+    localStorage.setItem(`${markerKey(tabs.key)}:session`, '1');
   }
 
   /** Another tab, seen from the platform side: a bare channel of the same key. */
   function openPeer(): Peer {
-    const channel = TabChannel.open(key);
-    if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
-    channels.push(channel);
-    return hear(channel);
+    return hear(tabs.open());
   }
 
   describe('joining()', () => {

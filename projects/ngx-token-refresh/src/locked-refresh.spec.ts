@@ -1,42 +1,19 @@
 import { Observable, Subject, of, throwError } from 'rxjs';
 import { record, until } from '../spec/spec-helpers';
+import { delay, neverAborted, useTabChannels } from '../spec/tab-channels';
 import { lockedRefresh } from './locked-refresh';
 import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
 import { TabChannel } from './tab-channel';
 import { TokenPair } from './token-pair';
 
 describe('lockedRefresh', () => {
-  let key: string;
-  let opened: TabChannel[];
-  let gates: (() => void)[];
-
-  beforeEach(() => {
-    key = `spec-${Math.random().toString(36).slice(2)}`;
-    opened = [];
-    gates = [];
-  });
-  afterEach(() => {
-    gates.forEach((release) => release());
-    opened.forEach((channel) => channel.close());
-    localStorage.removeItem(`ngx-token-refresh:${key}`);
-    localStorage.removeItem(`ngx-token-refresh:${key}:session`);
-  });
-
-  /** A channel of this spec's key (one per simulated tab) that `afterEach` closes. */
-  function open(): TabChannel {
-    const channel = TabChannel.open(key);
-    if (!channel) throw new Error('this browser should have BroadcastChannel and Web Locks');
-    opened.push(channel);
-    return channel;
-  }
+  const { open, gate } = useTabChannels();
 
   /** Makes `tab` hold the refresh lock until the returned function (or `afterEach`) releases it. */
   function holdLock(tab: TabChannel): () => void {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    void tab.withLock(5000, neverAborted(), () => held);
-    gates.push(release);
-    return release;
+    const held = gate();
+    void tab.withLock(5000, neverAborted(), () => held.promise);
+    return held.release;
   }
 
   it('lockedRefresh() runs the refresh once, under the lock, and emits its tokens', async () => {
@@ -164,12 +141,4 @@ function lockIsFree(tab: TabChannel, ms: number): Promise<boolean> {
       if (error instanceof RefreshLockTimeoutError) return false;
       throw error;
     });
-}
-
-function neverAborted(): AbortSignal {
-  return new AbortController().signal;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,5 @@
+import { until } from '../spec/spec-helpers';
+import { delay, neverAborted, uniqueKey } from '../spec/tab-channels';
 import { RefreshLock } from './refresh-lock';
 
 describe('RefreshLock', () => {
@@ -5,7 +7,7 @@ describe('RefreshLock', () => {
   let closers: AbortController[];
 
   beforeEach(() => {
-    name = `spec-lock-${Math.random().toString(36).slice(2)}`;
+    name = uniqueKey('spec-lock');
     closers = [];
   });
   afterEach(() => closers.forEach((closer) => closer.abort()));
@@ -83,19 +85,3 @@ describe('RefreshLock', () => {
     await until(async () => !(await isHeld()));
   });
 });
-
-function neverAborted(): AbortSignal {
-  return new AbortController().signal;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  for (let waited = 0; waited < 2000; waited += 10) {
-    if (await condition()) return;
-    await delay(10);
-  }
-  throw new Error('the condition never held');
-}

@@ -1,35 +1,19 @@
-import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import {
-  EmbeddedJWK,
-  base64url,
-  calculateJwkThumbprint,
-  decodeProtectedHeader,
-  jwtVerify,
-} from 'jose';
-import {
-  REFRESH_URL,
-  authOf,
-  isHttpError,
-  nextRequests,
-  record,
-  setup,
-  until,
-} from '../spec/spec-helpers';
-import { SessionExpiredError, dpopProof, skipToken, withDpop } from './public-api';
+  API,
+  TOKEN_URL,
+  nextRequest,
+  sha256,
+  thumbprint,
+  useDpop,
+  verifyProof,
+} from '../spec/dpop-helpers';
+import { REFRESH_URL, authOf, record, setup } from '../spec/spec-helpers';
+import { dpopProof, skipToken } from './public-api';
 
-const TOKEN_URL = 'https://auth.example.com/oauth/token';
-const API = 'https://api.example.com';
-
+// Nonces: with-dpop-nonce.spec.ts.
 describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
-  let storageKey: string;
-  beforeEach(() => (storageKey = `dpop-spec-${Math.random().toString(36).slice(2)}`));
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
-
-  /** The real setup with DPoP on, a key of its own, and the API origin allowed. */
-  function setupDpop(options: Parameters<typeof setup>[0] = {}) {
-    return setup({ storageKey, allowedOrigins: [API], ...options }, [], [withDpop()]);
-  }
+  const setupDpop = useDpop();
 
   it('withDpop: a request with a DPoP token carries `Authorization: DPoP` and a proof of htm, htu, iat, jti and ath', async () => {
     const { http, backend, tokens } = setupDpop();
@@ -156,108 +140,6 @@ describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
     expect(authOf(await nextRequest(backend, `${API}/me`))).toBe('DPoP T2');
   });
 
-  it('withDpop: a resource 401 use_dpop_nonce is repeated once with its nonce, without a refresh', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
-    nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
-
-    const repeat = await nextRequest(backend, '/api/me');
-    expect(authOf(repeat)).toBe('DPoP T1');
-    expect((await verifyProof(repeat)).payload['nonce']).toBe('n-1');
-    repeat.flush({ name: 'demo' });
-    expect(outcome.values).toEqual([{ name: 'demo' }]);
-    expect(backend.match(REFRESH_URL)).toEqual([]);
-  });
-
-  it('withDpop: a token endpoint 400 use_dpop_nonce is repeated once with its nonce', async () => {
-    const { backend, tokens } = setupDpop({ tokenEndpoint: { url: TOKEN_URL, clientId: 'spa' } });
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const refreshed = record(tokens.refresh());
-    const first = await nextRequest(backend, TOKEN_URL);
-    first.flush(
-      { error: 'use_dpop_nonce', error_description: 'nonce required' },
-      { status: 400, statusText: 'Bad Request', headers: { 'DPoP-Nonce': 'n-7' } },
-    );
-    const repeat = await nextRequest(backend, TOKEN_URL);
-    expect((await verifyProof(repeat)).payload['nonce']).toBe('n-7');
-    repeat.flush({ access_token: 'T2', token_type: 'DPoP' });
-    expect(refreshed.values).toEqual(['T2']);
-    expect(tokens.status()).toBe('authenticated');
-  });
-
-  it('withDpop: a server that keeps demanding nonces gets one repeat, then its error reaches the caller (no loop, no refresh)', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
-    nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
-    nonceChallenge(await nextRequest(backend, '/api/me'), 'n-2');
-    await until(() => outcome.error !== undefined, 'the error');
-    expect(isHttpError(outcome.error, 401)).toBeTrue();
-    expect(backend.match(() => true)).toEqual([]);
-    expect(tokens.accessToken()).toBe('T1');
-    expect(tokens.status()).toBe('authenticated');
-  });
-
-  it('withDpop: a refresh whose token endpoint keeps demanding nonces fails transiently and keeps the session', async () => {
-    const { backend, tokens } = setupDpop({ tokenEndpoint: { url: TOKEN_URL, clientId: 'spa' } });
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const refreshed = record(tokens.refresh());
-    for (const nonce of ['n-1', 'n-2']) {
-      (await nextRequest(backend, TOKEN_URL)).flush(
-        { error: 'use_dpop_nonce' },
-        { status: 400, statusText: 'Bad Request', headers: { 'DPoP-Nonce': nonce } },
-      );
-    }
-    await until(() => refreshed.error !== undefined, 'the error');
-    expect(isHttpError(refreshed.error, 400)).toBeTrue();
-    expect(refreshed.error).not.toEqual(jasmine.any(SessionExpiredError));
-    expect(tokens.status()).toBe('authenticated');
-    expect(backend.match(() => true)).toEqual([]);
-  });
-
-  it('withDpop: a nonce repeat and the 401 refresh retry each happen once for one request', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
-    nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
-    (await nextRequest(backend, '/api/me')).flush(
-      { error: 'invalid_token' },
-      {
-        status: 401,
-        statusText: 'Unauthorized',
-        headers: { 'WWW-Authenticate': 'DPoP error="invalid_token"' },
-      },
-    );
-    const refresh = await nextRequest(backend, REFRESH_URL);
-    // The same origin's nonce, from the challenge.
-    expect((await verifyProof(refresh)).payload['nonce']).toBe('n-1');
-    refresh.flush({ accessToken: 'T2', refreshToken: 'R2', tokenType: 'DPoP' });
-    const retry = await nextRequest(backend, '/api/me');
-    expect(authOf(retry)).toBe('DPoP T2');
-    retry.flush({ name: 'demo' });
-    expect(outcome.values).toEqual([{ name: 'demo' }]);
-  });
-
-  it('withDpop: the nonce of every DPoP-Nonce answer is kept per origin', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', tokenType: 'DPoP' });
-    http.get(`${API}/a`).subscribe();
-    (await nextRequest(backend, `${API}/a`)).flush({}, { headers: { 'DPoP-Nonce': 'api-1' } });
-    http.get(`${API}/b`).subscribe();
-    http.get('/api/c').subscribe();
-    const b = await nextRequest(backend, `${API}/b`);
-    const c = await nextRequest(backend, '/api/c');
-    expect((await verifyProof(b)).payload['nonce']).toBe('api-1');
-    expect((await verifyProof(c)).payload['nonce']).toBeUndefined();
-    b.flush({}, { headers: { 'DPoP-Nonce': 'api-2' } });
-    c.flush({});
-    http.get(`${API}/d`).subscribe();
-    expect((await verifyProof(await nextRequest(backend, `${API}/d`))).payload['nonce']).toBe(
-      'api-2',
-    );
-  });
-
   it('withDpop: clear() replaces the key, so proofs after logout come from another key', async () => {
     const { http, backend, tokens } = setupDpop();
     tokens.setTokens({ accessToken: 'T1', tokenType: 'DPoP' });
@@ -281,37 +163,3 @@ describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
     sessionStorage.clear();
   });
 });
-
-/** The one request to `url` (sent after its proof is signed, so asynchronously). */
-async function nextRequest(backend: HttpTestingController, url: string): Promise<TestRequest> {
-  const [request] = await nextRequests([backend], url);
-  return request;
-}
-
-/** Verifies the request's DPoP proof with the public key it carries, and returns it. */
-async function verifyProof(request: TestRequest) {
-  const proof = request.request.headers.get('DPoP');
-  if (!proof) throw new Error(`no DPoP proof on ${request.request.url}`);
-  const { payload } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt' });
-  return { header: decodeProtectedHeader(proof), payload };
-}
-
-async function thumbprint(proof: Awaited<ReturnType<typeof verifyProof>>): Promise<string> {
-  return calculateJwkThumbprint(proof.header.jwk!);
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return base64url.encode(new Uint8Array(digest));
-}
-
-function nonceChallenge(request: TestRequest, nonce: string): void {
-  request.flush(
-    { error: 'use_dpop_nonce' },
-    {
-      status: 401,
-      statusText: 'Unauthorized',
-      headers: { 'WWW-Authenticate': 'DPoP error="use_dpop_nonce"', 'DPoP-Nonce': nonce },
-    },
-  );
-}

@@ -1,0 +1,66 @@
+// Helpers for the withDpop() specs: the real setup with DPoP on, and proofs verified with jose.
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import {
+  EmbeddedJWK,
+  base64url,
+  calculateJwkThumbprint,
+  decodeProtectedHeader,
+  jwtVerify,
+} from 'jose';
+import { withDpop } from '../src/public-api';
+import { nextRequests, setup } from './spec-helpers';
+import { uniqueKey } from './tab-channels';
+
+export const TOKEN_URL = 'https://auth.example.com/oauth/token';
+export const API = 'https://api.example.com';
+
+/**
+ * Call in a `describe`: returns the real setup with DPoP on, the API origin allowed and a key of
+ * the spec's own (the same for every setup of one spec, as after a reload); after each spec, no
+ * request is left unanswered.
+ */
+export function useDpop(): (options?: Parameters<typeof setup>[0]) => ReturnType<typeof setup> {
+  let storageKey: string;
+  beforeEach(() => (storageKey = uniqueKey('dpop-spec')));
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  return (options = {}) =>
+    setup({ storageKey, allowedOrigins: [API], ...options }, [], [withDpop()]);
+}
+
+/** The one request to `url` (sent after its proof is signed, so asynchronously). */
+export async function nextRequest(
+  backend: HttpTestingController,
+  url: string,
+): Promise<TestRequest> {
+  const [request] = await nextRequests([backend], url);
+  return request;
+}
+
+/** Verifies the request's DPoP proof with the public key it carries, and returns it. */
+export async function verifyProof(request: TestRequest) {
+  const proof = request.request.headers.get('DPoP');
+  if (!proof) throw new Error(`no DPoP proof on ${request.request.url}`);
+  const { payload } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt' });
+  return { header: decodeProtectedHeader(proof), payload };
+}
+
+export async function thumbprint(proof: Awaited<ReturnType<typeof verifyProof>>): Promise<string> {
+  return calculateJwkThumbprint(proof.header.jwk!);
+}
+
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return base64url.encode(new Uint8Array(digest));
+}
+
+export function nonceChallenge(request: TestRequest, nonce: string): void {
+  request.flush(
+    { error: 'use_dpop_nonce' },
+    {
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: { 'WWW-Authenticate': 'DPoP error="use_dpop_nonce"', 'DPoP-Nonce': nonce },
+    },
+  );
+}
