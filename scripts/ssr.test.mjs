@@ -13,7 +13,6 @@
 // step instead of stalling the run. Run after `npm run build:lib`.
 // SSR_TARBALL=<path.tgz> tests that tarball instead of packing dist/ngx-token-refresh.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -23,15 +22,19 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
-import { after, test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-import CHROMIUM_FLAGS from './chromium-flags.cjs';
-import { readJson } from './consumer-steps.mjs';
+import { after } from 'node:test';
+import {
+  boundedCommandRunner,
+  createBoundedSteps,
+  newestSharedVersion,
+  readJson,
+} from './consumer-steps.mjs';
+import { launchChromium, probeHydration } from './hydration-probe.mjs';
+import { authorizations, otherOriginServer } from './other-origin-server.mjs';
 import { packLibrary } from './pack-library.mjs';
 import { readmeFiles } from './readme-snippets.mjs';
+import { patchServer, ssrServer } from './ssr-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const NAME = 'consumer-ssr';
@@ -52,17 +55,6 @@ const OTHER_VALUE = 'from-the-other-origin';
 const RELATIVE_VALUE = 'from-the-app-server';
 const SERVER_TOKEN = 'server-render-token';
 const ITEM_NAME = 'item-from-the-app-server';
-/** Added to the generated src/server.ts: the relative endpoints, logging what they received. */
-const API_ROUTE = `app.get('/api/data', (req, res) => {
-  console.log(\`[api/data] authorization: \${req.headers.authorization ?? '(none)'}\`);
-  res.json({ value: '${RELATIVE_VALUE}' });
-});
-app.get('/api/items', (req, res) => {
-  console.log(\`[api/items] authorization: \${req.headers.authorization ?? '(none)'}\`);
-  res.json([{ id: 1, name: '${ITEM_NAME}' }]);
-});
-
-`;
 /** The test's own pages, rendered on the server or prerendered, before the README's `**`. */
 const TEST_SERVER_ROUTES = `  { path: 'data', renderMode: RenderMode.Server },
   { path: 'server-session', renderMode: RenderMode.Server },
@@ -72,11 +64,11 @@ const TEST_SERVER_ROUTES = `  { path: 'data', renderMode: RenderMode.Server },
 let tarball;
 let angularVersion;
 let buildOutput = '';
-let ssr; // { child, url, output() }
 let browser;
-const other = otherOriginServer();
-let blockedBy = null; // the blocking step that failed
-const failures = []; // every step or check that failed
+const { step, check, failures } = createBoundedSteps();
+const run = boundedCommandRunner('ssr', process.env);
+const other = otherOriginServer(OTHER_VALUE);
+const ssr = ssrServer({ app, dist, startTimeout: START_TIMEOUT, renderTimeout: RENDER_TIMEOUT });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -86,7 +78,8 @@ step('pack the built library', () => {
 });
 
 step('ng new --ssr (Angular 21, every @angular/* package on one version)', async () => {
-  angularVersion = await newestSharedVersion(ANGULAR_PACKAGES, '21');
+  angularVersion = await newestSharedVersion(ANGULAR_PACKAGES, '21', run);
+  console.log(`[ssr] @angular/* pinned to ${angularVersion}`);
   rmSync(app, { recursive: true, force: true });
   // `ng new` refuses to run inside a workspace (it looks for angular.json upwards from the
   // working directory and from its own location): run a CLI from npm's cache at /.
@@ -164,7 +157,7 @@ step('the fixture pages, the /api routes and the other origin', async () => {
   }
   await other.listen(); // before the build: prerendering fetches from it
   writeFileSync(join(appDir, 'endpoints.ts'), `export const OTHER_ORIGIN = '${other.origin}';\n`);
-  patchServer(join(app, 'src', 'server.ts'));
+  patchServer(join(app, 'src', 'server.ts'), RELATIVE_VALUE, ITEM_NAME);
 });
 
 step(`ng build (prerendering included) finishes within ${BUILD_TIMEOUT / 1000} s`, async () => {
@@ -189,32 +182,32 @@ check('the build printed no "storage failed" warning', () => {
 });
 
 step('the SSR server starts (127.0.0.1 only)', async () => {
-  await startSsrServer();
+  await ssr.start();
 });
 
 check('GET /data renders both answers, sending no Authorization header', async () => {
-  const { html, otherRequests, apiAuthorizations } = await render('/data');
+  const { html, otherRequests, apiAuthorizations } = await ssr.render('/data', other);
   assertBothAnswers(html);
   assert.deepEqual(authorizations(otherRequests), [], 'the other origin got no Authorization');
   assert.deepEqual(apiAuthorizations, ['(none)'], '/api/data got no Authorization');
 });
 
 check('GET /server-session: the server-side token goes to its own origin only', async () => {
-  const { html, otherRequests, apiAuthorizations } = await render('/server-session');
+  const { html, otherRequests, apiAuthorizations } = await ssr.render('/server-session', other);
   assertBothAnswers(html);
   assert.deepEqual(apiAuthorizations, [`Bearer ${SERVER_TOKEN}`], '/api/data got the token');
   assert.deepEqual(authorizations(otherRequests), [], 'the other origin got no Authorization');
 });
 
 check('GET /data after /server-session: the token stayed in its own render', async () => {
-  const { html, otherRequests, apiAuthorizations } = await render('/data');
+  const { html, otherRequests, apiAuthorizations } = await ssr.render('/data', other);
   assertBothAnswers(html);
   assert.deepEqual(authorizations(otherRequests), []);
   assert.deepEqual(apiAuthorizations, ['(none)']);
 });
 
 check('GET /items (sessionGuard, RenderMode.Client) answers the client-side shell', async () => {
-  const html = await get('/items');
+  const html = await ssr.get('/items');
   assert.match(html, /<app-root><\/app-root>/, 'not rendered on the server: no redirect to /login');
 });
 
@@ -255,34 +248,17 @@ check('the SSR server printed no "storage failed" warning', () => {
 });
 
 check('Chromium hydrates /data: no errors, the server DOM reused, anonymous', async () => {
-  const serverHtml = await get('/data');
+  const serverHtml = await ssr.get('/data');
   assert.match(serverHtml, /<app-root [^>]*ngh="\d+"/, 'the server HTML has hydration info (ngh)');
   assert.match(serverHtml, /<script id="ng-state"/, 'the server HTML has transfer state');
 
   browser ??= await launchChromium();
   const page = await browser.newPage();
-  const problems = [];
-  const warnings = [];
-  const requests = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    if (message.text().includes('storage failed')) warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const headers = request.allHeaders().catch(() => request.headers());
-    requests.push(headers.then((h) => ({ url: request.url(), authorization: h.authorization })));
-  });
-  await page.addInitScript(watchAppRoot);
+  const { problems, warnings, requests, readAppRoot } = await probeHydration(page);
   try {
     await page.goto(`${ssr.url}/data`, { timeout: RENDER_TIMEOUT });
     await page.waitForFunction(() => window.appStable === true, null, { timeout: RENDER_TIMEOUT });
-    const seen = await page.evaluate(() => ({
-      watched: Array.isArray(window.changedUnderAppRoot),
-      changed: window.changedUnderAppRoot,
-      detached: window.serverElements?.filter((element) => !element.isConnected).length,
-      text: document.querySelector('app-root').textContent,
-    }));
+    const seen = await readAppRoot();
     assert.deepEqual(problems, [], 'no console errors, no page errors');
     assert.ok(seen.watched, 'the init script watched <app-root> before the app booted');
     assert.deepEqual(seen.changed, [], 'no element under <app-root> added or removed (hydrated)');
@@ -301,289 +277,19 @@ check('Chromium hydrates /data: no errors, the server DOM reused, anonymous', as
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (ssr) await stop(ssr.child);
+  await ssr.stop();
   await other.close();
   if (failures.length === 0) rmSync(app, { recursive: true, force: true }); // kept to debug
 });
 
 // ---------------------------------------------------------------------------------------------
-// Steps and bounded commands
-
-/** A step runs only when no blocking step before it failed; a failing one skips the rest. */
-function step(name, fn, { timeout = 1_200_000, blocking = true } = {}) {
-  test(name, { timeout: timeout + 30_000 }, async (t) => {
-    if (blockedBy) return t.skip(`skipped: "${blockedBy}" failed`);
-    try {
-      await bounded(fn(), timeout, `"${name}" did not finish within ${timeout / 1000} s`);
-    } catch (error) {
-      failures.push(name);
-      if (blocking) blockedBy = name;
-      throw error;
-    }
-  });
-}
-
-/** A check: like a step, but its failure does not skip the steps after it. */
-function check(name, fn) {
-  step(name, fn, { timeout: 120_000, blocking: false });
-}
-
-function bounded(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new assert.AssertionError({ message })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Runs a shell command in its own process group; resolves with its output when it exits 0.
- * Fails when it exits non-zero, or runs longer than `timeout`, or prints `failed` and has not
- * exited 30 s later; then the whole group is killed.
- */
-function run(command, cwd, { timeout, failed } = {}) {
-  const started = Date.now();
-  const child = spawn(command, {
-    cwd,
-    shell: true,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
-  });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    let hung = null;
-    const giveUp = (why) => {
-      hung ??= why;
-      killGroup(child);
-    };
-    const deadline = setTimeout(() => giveUp(`did not finish within ${timeout / 1000} s`), timeout);
-    let grace = null;
-    const collect = (chunk) => {
-      output += chunk;
-      if (failed && !grace && failed.test(output)) {
-        grace = setTimeout(
-          () => giveUp('reported an error, then did not exit within 30 s'),
-          30_000,
-        );
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('close', (code) => {
-      clearTimeout(deadline);
-      clearTimeout(grace);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`[ssr] $ ${command}  (${seconds} s, exit ${code}${hung ? ', killed' : ''})`);
-      const tail = output.slice(-4000);
-      if (hung) reject(new assert.AssertionError({ message: `\`${command}\` ${hung}:\n${tail}` }));
-      else if (code !== 0)
-        reject(new assert.AssertionError({ message: `\`${command}\` failed in ${cwd}:\n${tail}` }));
-      else resolvePromise(output);
-    });
-  });
-}
-
-function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
-}
-
-function killGroup(child) {
-  const signal = (name) => {
-    try {
-      process.kill(-child.pid, name);
-    } catch {} // already gone
-  };
-  signal('SIGTERM');
-  setTimeout(() => signal('SIGKILL'), 5_000).unref();
-}
-
-/** The newest stable `major.x.y` that every package in `names` has on the registry. */
-async function newestSharedVersion(names, major) {
-  const lists = await Promise.all(
-    names.map(async (name) => {
-      const json = await run(`npm view ${name}@${major} version --json`, root, { timeout: 60_000 });
-      return [JSON.parse(json)].flat();
-    }),
-  );
-  const shared = lists[0].filter(
-    (v) => /^\d+\.\d+\.\d+$/.test(v) && lists.every((l) => l.includes(v)),
-  );
-  assert.ok(shared.length, `no ${major}.x version shared by ${names.join(', ')}`);
-  const numbers = (v) => v.split('.').map(Number);
-  shared.sort((a, b) => {
-    const [x, y] = [numbers(a), numbers(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  });
-  const newest = shared.at(-1);
-  console.log(`[ssr] @angular/* pinned to ${newest}`);
-  return newest;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The generated app
+// The generated app and what it renders
 
 function appConfig() {
   return readFileSync(join(app, 'src', 'app', 'app.config.ts'), 'utf8');
 }
 
-/** Adds the /api/data route before the static files, and listens on 127.0.0.1 only. */
-function patchServer(path) {
-  let source = readFileSync(path, 'utf8');
-  const staticFiles = /^app\.use\(\s*express\.static\(/m;
-  assert.match(
-    source,
-    staticFiles,
-    'src/server.ts serves static files with app.use(express.static(',
-  );
-  source = source.replace(staticFiles, (found) => API_ROUTE + found);
-  // The generated server listens on every interface (no host option): bind it to 127.0.0.1.
-  const listen = /app\.listen\(port, /;
-  assert.match(source, listen, 'src/server.ts calls app.listen(port, ...)');
-  source = source.replace(listen, "app.listen(Number(port), '127.0.0.1', ");
-  writeFileSync(path, source);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Servers
-
-/** The other origin: answers GET /data with CORS headers and records every request. */
-function otherOriginServer() {
-  const requests = [];
-  const server = createServer((req, res) => {
-    requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    if (req.method === 'OPTIONS') return res.end();
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ value: OTHER_VALUE }));
-  });
-  const origin = { requests, origin: null };
-  origin.listen = () =>
-    new Promise((ready, fail) => {
-      server.once('error', fail);
-      server.listen(0, '127.0.0.1', () => {
-        origin.origin = `http://127.0.0.1:${server.address().port}`;
-        ready();
-      });
-    });
-  origin.close = () =>
-    new Promise((done) => {
-      if (!server.listening) return done();
-      server.closeAllConnections();
-      server.close(() => done());
-    });
-  return origin;
-}
-
-/** Starts dist/.../server.mjs as `ssr` (stopped in after()) and waits until it listens. */
-async function startSsrServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(dist, 'server', 'server.mjs')], {
-    cwd: app,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), NG_ALLOWED_HOSTS: 'localhost,127.0.0.1' },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  ssr = { child, url: `http://127.0.0.1:${port}`, output: () => output };
-  const started = Date.now();
-  while (!/listening on/.test(output)) {
-    assert.equal(child.exitCode, null, `the SSR server exited:\n${output}`);
-    assert.ok(
-      Date.now() - started < START_TIMEOUT,
-      `the SSR server did not start within ${START_TIMEOUT / 1000} s:\n${output}`,
-    );
-    await delay(100);
-  }
-}
-
-/** SIGTERM, then SIGKILL when it has not exited 5 s later. */
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort() {
-  return new Promise((ready, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ready(port));
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Requests and what they reached
-
-/** GETs a page of the SSR server, failing (never hanging) after RENDER_TIMEOUT. */
-async function get(path) {
-  let response;
-  try {
-    response = await fetch(`${ssr.url}${path}`, { signal: AbortSignal.timeout(RENDER_TIMEOUT) });
-  } catch (error) {
-    const hang = error.name === 'TimeoutError';
-    assert.fail(
-      hang
-        ? `GET ${path} did not answer within ${RENDER_TIMEOUT / 1000} s (the server render hangs)`
-        : `GET ${path} failed: ${error.message}`,
-    );
-  }
-  const html = await response.text();
-  assert.equal(response.status, 200, `GET ${path} answers 200:\n${html.slice(0, 2000)}`);
-  return html;
-}
-
-/** Renders a page; returns its HTML and the requests that reached both endpoints meanwhile. */
-async function render(path) {
-  const [otherMark, outputMark] = [other.requests.length, ssr.output().length];
-  const html = await get(path);
-  await delay(300); // the server's log line may trail its answer
-  const apiAuthorizations = [
-    ...ssr
-      .output()
-      .slice(outputMark)
-      .matchAll(/^\[api\/data\] authorization: (.*)$/gm),
-  ].map((match) => match[1]);
-  return { html, otherRequests: other.requests.slice(otherMark), apiAuthorizations };
-}
-
 function assertBothAnswers(html) {
   assert.match(html, new RegExp(`other origin: ${OTHER_VALUE}`), 'the other origin data renders');
   assert.match(html, new RegExp(`relative: ${RELATIVE_VALUE}`), 'the relative data renders');
-}
-
-function authorizations(requests) {
-  return requests.filter((r) => r.authorization).map((r) => `${r.url}: ${r.authorization}`);
-}
-
-/**
- * Runs in the page before the app: once the server HTML is parsed (before the app's module
- * script runs) it keeps the elements under <app-root> and records every element added or
- * removed there. Hydration reuses the server DOM; a client-side render replaces or duplicates it.
- */
-function watchAppRoot() {
-  document.addEventListener('readystatechange', () => {
-    if (document.readyState !== 'interactive') return;
-    const appRoot = document.querySelector('app-root');
-    window.serverElements = [...appRoot.querySelectorAll('*')];
-    window.changedUnderAppRoot = [];
-    new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of [...record.addedNodes, ...record.removedNodes]) {
-          if (node.nodeType === Node.ELEMENT_NODE) window.changedUnderAppRoot.push(node.nodeName);
-        }
-      }
-    }).observe(appRoot, { childList: true, subtree: true });
-  });
 }
