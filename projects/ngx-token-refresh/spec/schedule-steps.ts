@@ -1,8 +1,15 @@
 // The vocabulary of the property specs: one step of a random schedule (a request, an answer from
-// the backend, time passing, an unsubscribe, a login, a logout) and the fast-check arbitraries
-// that generate schedules of them.
+// the backend, time passing, an unsubscribe, a login, a logout), the fast-check arbitraries that
+// generate schedules of them, and what a step's caller may see.
+import { HttpErrorResponse } from '@angular/common/http';
 import { TestRequest } from '@angular/common/http/testing';
 import * as fc from 'fast-check';
+import { TimeoutError } from 'rxjs';
+import { InvalidRefreshResponseError, SessionExpiredError } from '../src/public-api';
+import { Outcome } from './spec-helpers';
+
+export const ALLOWED_ORIGIN = 'https://api.allowed.test';
+export const DISALLOWED_ORIGIN = 'https://evil.test';
 
 export type Origin = 'relative' | 'same-origin' | 'allowed' | 'disallowed';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -148,6 +155,25 @@ export function propertyParameters(defaults: { runs: number; seed: number }): {
   };
 }
 
+/** A logical request (or a `refresh()` caller, with `url` null) and what its caller saw. */
+export interface Call {
+  readonly url: string | null;
+  readonly origin: Origin | null;
+  readonly body: unknown;
+  readonly outcome: Outcome<unknown>;
+  unsubscribed: boolean;
+}
+
+/** The URL the `id`th `send` step requests, on `origin`. */
+export function urlOf(origin: Origin, id: number): string {
+  return {
+    relative: `/api/r${id}`,
+    'same-origin': `${location.origin}/api/r${id}`,
+    allowed: `${ALLOWED_ORIGIN}/r${id}`,
+    disallowed: `${DISALLOWED_ORIGIN}/r${id}`,
+  }[origin];
+}
+
 /** The body a `send` step posts: JSON, text, a form, or none. */
 export function bodyOf(kind: BodyKind, id: number): unknown {
   if (kind === 'json') return { id, items: [id, 'x'] };
@@ -162,4 +188,11 @@ export function reply(request: TestRequest, answer: Reply): void {
   if (answer === 'network') return request.error(new ProgressEvent('error'));
   const status = Number(answer);
   request.flush({ error: status === 401 ? 'invalid_token' : 'nope' }, { status, statusText: 'No' });
+}
+
+/** The errors a caller may receive: HTTP errors and the library's typed errors. */
+export function isTypedError(error: unknown): boolean {
+  return [HttpErrorResponse, SessionExpiredError, TimeoutError, InvalidRefreshResponseError].some(
+    (type) => error instanceof type,
+  );
 }

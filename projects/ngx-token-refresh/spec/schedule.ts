@@ -4,7 +4,6 @@
 // that moment. Violations are collected and thrown as one Error, so fast-check can shrink.
 import {
   HttpClient,
-  HttpErrorResponse,
   HttpInterceptorFn,
   HttpRequest,
   provideHttpClient,
@@ -16,10 +15,8 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { TimeoutError, config as rxjsConfig, defer } from 'rxjs';
+import { config as rxjsConfig, defer } from 'rxjs';
 import {
-  InvalidRefreshResponseError,
-  SessionExpiredError,
   SessionStatus,
   TokenService,
   TokenStorage,
@@ -27,21 +24,19 @@ import {
   tokenRefreshInterceptor,
 } from '../src/public-api';
 import { TokenLedger } from './schedule-ledger';
-import { Origin, Step, bodyOf, describeStep, reply } from './schedule-steps';
-import { Outcome, REFRESH_URL, record } from './spec-helpers';
+import {
+  ALLOWED_ORIGIN,
+  Call,
+  Step,
+  bodyOf,
+  describeStep,
+  isTypedError,
+  reply,
+  urlOf,
+} from './schedule-steps';
+import { Outcome, REFRESH_URL, isOpen, record } from './spec-helpers';
 
-export const ALLOWED_ORIGIN = 'https://api.allowed.test';
-export const DISALLOWED_ORIGIN = 'https://evil.test';
 const START = Date.UTC(2030, 0, 1);
-
-/** A logical request (or a `refresh()` caller, with `url` null) and what its caller saw. */
-interface Call {
-  readonly url: string | null;
-  readonly origin: Origin | null;
-  readonly body: unknown;
-  readonly outcome: Outcome<unknown>;
-  unsubscribed: boolean;
-}
 
 export interface ScheduleOptions {
   /** Check only the invariants about where tokens go (security.spec.ts). */
@@ -158,7 +153,8 @@ export class Schedule {
       const { completed, error } = call.outcome;
       const what = call.url ?? 'a refresh() caller';
       if (!call.unsubscribed && !completed && error === undefined) this._problem(`${what} hangs`);
-      if (error !== undefined && !isTyped(error)) this._problem(`${what} got ${String(error)}`);
+      if (error !== undefined && !isTypedError(error))
+        this._problem(`${what} got ${String(error)}`);
     }
     this._raise();
   }
@@ -168,12 +164,7 @@ export class Schedule {
     switch (step.kind) {
       case 'send': {
         const id = ++this._serial;
-        const url = {
-          relative: `/api/r${id}`,
-          'same-origin': `${location.origin}/api/r${id}`,
-          allowed: `${ALLOWED_ORIGIN}/r${id}`,
-          disallowed: `${DISALLOWED_ORIGIN}/r${id}`,
-        }[step.origin];
+        const url = urlOf(step.origin, id);
         const body = step.method === 'GET' ? null : bodyOf(step.body, id);
         const outcome = record(this.http.request(step.method, url, { body }));
         this.calls.push({ url, origin: step.origin, body, outcome, unsubscribed: false });
@@ -304,15 +295,4 @@ export class Schedule {
       `${this._problems.join('; ')}\n  after: ${this._trace.join(', ')}\n  status: ${status}`,
     );
   }
-}
-
-function isOpen(outcome: Outcome<unknown>): boolean {
-  return !outcome.completed && outcome.error === undefined;
-}
-
-/** The errors a caller may receive: HTTP errors and the library's typed errors. */
-function isTyped(error: unknown): boolean {
-  return [HttpErrorResponse, SessionExpiredError, TimeoutError, InvalidRefreshResponseError].some(
-    (type) => error instanceof type,
-  );
 }

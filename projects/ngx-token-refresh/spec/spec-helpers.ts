@@ -76,6 +76,11 @@ export interface Outcome<T> {
   subscription: Subscription;
 }
 
+/** Whether the subscriber is still waiting: neither completed nor failed. */
+export function isOpen(outcome: Outcome<unknown>): boolean {
+  return !outcome.completed && outcome.error === undefined;
+}
+
 export function record<T>(source: Observable<T>): Outcome<T> {
   const outcome = { values: [], error: undefined, completed: false } as unknown as Outcome<T>;
   outcome.subscription = source.subscribe({
