@@ -15,8 +15,17 @@ import {
   waitForTestId,
   waitPastExpiry,
 } from './support/demo-app';
-import { DemoServer, Stats, statsDelta } from './support/demo-server';
-import { jktOf, pageKeyThumbprint, presetDemoSettings, storedSession } from './support/dpop';
+import { DemoServer } from './support/demo-server';
+import {
+  counters,
+  jktOf,
+  loadItems,
+  loggedRequests,
+  pageKeyThumbprint,
+  presetDemoSettings,
+  sessionCard,
+  storedSession,
+} from './support/dpop';
 import { getJson, postJson } from './support/start-server.mjs';
 
 const BURST = 20;
@@ -36,48 +45,6 @@ async function waitUntilRefreshDue(page: Page): Promise<void> {
   );
   const wait = expiresAt - ACCESS_TTL_MS / 2 + 300 - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-}
-
-/** The counters a scenario looks at, as deltas between two /api/_stats snapshots. */
-function counters(before: Stats, after: Stats) {
-  const delta = statsDelta(before, after);
-  const pick = (name: string) => delta[name] ?? 0;
-  return {
-    logins: pick('logins'),
-    refreshCalls: pick('refreshCalls'),
-    refreshSuccesses: pick('refreshSuccesses'),
-    apiRequests: pick('apiRequests'),
-    apiSuccesses: pick('apiSuccesses'),
-    unauthorized: pick('unauthorized'),
-    dpopProofs: pick('dpopProofs'),
-    dpopNonceChallenges: pick('dpopNonceChallenges'),
-  };
-}
-
-/** The key thumbprint and token type the dashboard's session card shows. */
-async function sessionCard(page: Page) {
-  return {
-    jkt: await page.getByTestId('key-thumbprint').getAttribute('data-jkt'),
-    tokenType: await page.getByTestId('token-type').getAttribute('data-type'),
-  };
-}
-
-/** The request log rows of `url` (exact, or a prefix with `^=`), as `status/attempt/scheme/proof`. */
-function loggedRequests(page: Page, selector: string): Promise<string[]> {
-  return page.locator(`[data-testid="log-row"]${selector}`).evaluateAll((rows) =>
-    rows.map((row) => {
-      const data = (row as HTMLElement).dataset;
-      return `${data['status']}/${data['attempt']}/${data['scheme'] ?? '-'}/${data['proof']}`;
-    }),
-  );
-}
-
-/** One API call from the page: the items page loads /api/items (client-side navigation). */
-async function loadItems(page: Page): Promise<void> {
-  await page.getByTestId('nav-items').click();
-  await page.getByTestId('item-row').first().waitFor();
-  await page.getByTestId('nav-dashboard').click();
-  await page.getByTestId('dashboard-page').waitFor();
 }
 
 test('the login page switch turns DPoP on; 20 requests at expiry share one refresh, each with a proof', async ({

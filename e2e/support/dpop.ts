@@ -1,5 +1,7 @@
-// DPoP (RFC 9449) in the demo app: switching it on, the page's key and the tokens it holds.
+// DPoP (RFC 9449) in the demo app: switching it on, the page's key and the tokens it holds, and
+// what the page and the server show of it.
 import type { BrowserContext, Page } from '@playwright/test';
+import { Stats, statsDelta } from './demo-server';
 
 /** The demo's localStorage settings, read at bootstrap (src/app/core/*-preference.ts). */
 export const DEMO_SETTING_KEYS = {
@@ -73,4 +75,46 @@ export function pageKeyThumbprint(page: Page, storageKey = SESSION_KEY): Promise
 export function jktOf(accessToken: string): string | undefined {
   const payload = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
   return payload?.cnf?.jkt;
+}
+
+/** The counters a scenario looks at, as deltas between two /api/_stats snapshots. */
+export function counters(before: Stats, after: Stats) {
+  const delta = statsDelta(before, after);
+  const pick = (name: string) => delta[name] ?? 0;
+  return {
+    logins: pick('logins'),
+    refreshCalls: pick('refreshCalls'),
+    refreshSuccesses: pick('refreshSuccesses'),
+    apiRequests: pick('apiRequests'),
+    apiSuccesses: pick('apiSuccesses'),
+    unauthorized: pick('unauthorized'),
+    dpopProofs: pick('dpopProofs'),
+    dpopNonceChallenges: pick('dpopNonceChallenges'),
+  };
+}
+
+/** The key thumbprint and token type the dashboard's session card shows. */
+export async function sessionCard(page: Page) {
+  return {
+    jkt: await page.getByTestId('key-thumbprint').getAttribute('data-jkt'),
+    tokenType: await page.getByTestId('token-type').getAttribute('data-type'),
+  };
+}
+
+/** The request log rows of `url` (exact, or a prefix with `^=`), as `status/attempt/scheme/proof`. */
+export function loggedRequests(page: Page, selector: string): Promise<string[]> {
+  return page.locator(`[data-testid="log-row"]${selector}`).evaluateAll((rows) =>
+    rows.map((row) => {
+      const data = (row as HTMLElement).dataset;
+      return `${data['status']}/${data['attempt']}/${data['scheme'] ?? '-'}/${data['proof']}`;
+    }),
+  );
+}
+
+/** One API call from the page: the items page loads /api/items (client-side navigation). */
+export async function loadItems(page: Page): Promise<void> {
+  await page.getByTestId('nav-items').click();
+  await page.getByTestId('item-row').first().waitFor();
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('dashboard-page').waitFor();
 }
