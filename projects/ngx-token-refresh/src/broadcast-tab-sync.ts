@@ -7,8 +7,13 @@ import { TabChannel, TabMessage } from './tab-channel';
 import type { TabNews, TabSync } from './tab-sync';
 import { TokenPair } from './token-pair';
 
-/** How long a new tab waits at most for an open tab to answer its hello. */
-const JOIN_MS = 150;
+/**
+ * How long a new tab waits at most for an open tab to answer its hello. It waits at all only when
+ * another tab is open and the newest news was a session, and a signed-in tab answers within a few
+ * ms; the bound is for tabs that cannot answer (frozen, or a machine under load, where 150 ms sent
+ * a new tab to the login page just before the session arrived).
+ */
+const JOIN_MS = 1000;
 
 /**
  * Shares the session between the tabs of one origin over a `TabChannel`: numbers every change
