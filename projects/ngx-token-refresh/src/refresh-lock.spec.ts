@@ -60,7 +60,11 @@ describe('RefreshLock', () => {
       if (asks === 3) a.lock.asked(); // the first two asks went nowhere
     });
     await expectAsync(b.lock.run(5000, neverAborted(), async () => 'b')).toBeResolvedTo('b');
-    expect(asks).toBe(3);
+    // The grant may come after one more ask on a busy machine; once it came, the asking stops.
+    expect(asks).toBeGreaterThanOrEqual(3);
+    const asked = asks;
+    await delay(250);
+    expect(asks).withContext('asks after the grant').toBe(asked);
   });
 
   it('lets go right after its work when another tab asked while it waited for the lock', async () => {
