@@ -114,12 +114,13 @@ export function isHttpError(error: unknown, status: number): boolean {
   return error instanceof HttpErrorResponse && error.status === status;
 }
 
-/** Waits (2 s at most) until `condition` holds; fails the spec if it never does. */
+/** Waits (`ms`, 2 s unless told) until `condition` holds; fails the spec if it never does. */
 export async function until(
   condition: () => boolean | Promise<boolean>,
   what = 'the condition',
+  ms = 2000,
 ): Promise<void> {
-  const deadline = Date.now() + 2000;
+  const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) return fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -90,7 +90,8 @@ describe('lockedRefresh', () => {
     a.writeRevision(5, true);
     const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
     const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh }));
-    await until(() => outcome.completed, 'the refresh after the catch-up wait');
+    // The catch-up wait is 1 s of 10 ms sleeps, which a loaded machine stretches.
+    await until(() => outcome.completed, 'the refresh after the catch-up wait', 5000);
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(outcome.values).toEqual([PAIR]);
   });
