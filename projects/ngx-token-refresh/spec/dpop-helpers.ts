@@ -9,8 +9,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { withDpop } from '../src/public-api';
-import { nextRequests, setup } from './spec-helpers';
-import { uniqueKey } from './tab-channels';
+import { nextRequests, setup, uniqueKey } from './spec-helpers';
 
 export const TOKEN_URL = 'https://auth.example.com/oauth/token';
 export const API = 'https://api.example.com';

@@ -114,6 +114,11 @@ export function isHttpError(error: unknown, status: number): boolean {
   return error instanceof HttpErrorResponse && error.status === status;
 }
 
+/** A key no other spec uses (storage keys, lock and channel names): `prefix-<random>`. */
+export function uniqueKey(prefix = 'spec'): string {
+  return `${prefix}-${Math.random().toString(36).slice(2)}`;
+}
+
 /** Waits (`ms`, 2 s unless told) until `condition` holds; fails the spec if it never does. */
 export async function until(
   condition: () => boolean | Promise<boolean>,

@@ -1,6 +1,7 @@
 // Helpers for the specs of the cross-tab parts on the real platform APIs (BroadcastChannel, Web
 // Locks, localStorage): a fresh key for each spec, and its channels, locks and markers cleaned up.
 import { TabChannel } from '../src/tab-channel';
+import { uniqueKey } from './spec-helpers';
 
 /** A promise the spec settles by hand; the fixture settles any it left open. */
 export interface Gate {
@@ -51,10 +52,6 @@ export function useTabChannels(): TabChannels {
     localStorage.removeItem(`${markerKey(fixture.key)}:session`);
   });
   return fixture;
-}
-
-export function uniqueKey(prefix = 'spec'): string {
-  return `${prefix}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Where the channels of `key` keep their revision marker (shared by every tab of the origin). */

@@ -13,6 +13,7 @@ import {
   record,
   setup,
   unauthorized,
+  uniqueKey,
   until,
 } from '../spec/spec-helpers';
 import {
@@ -47,7 +48,7 @@ describe('TokenService across tabs (crossTab)', () => {
   let tabs: ReturnType<typeof openTab>[];
 
   beforeEach(() => {
-    options = { crossTab: true, storageKey: `spec-${Math.random().toString(36).slice(2)}` };
+    options = { crossTab: true, storageKey: uniqueKey() };
     tabs = [];
   });
   afterEach(() => {

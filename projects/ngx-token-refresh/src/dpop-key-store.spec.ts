@@ -1,9 +1,10 @@
 import { calculateThumbprint } from 'dpop';
+import { uniqueKey } from '../spec/spec-helpers';
 import { DpopKeyStore } from './dpop-key-store';
 
 describe('DpopKeyStore', () => {
   let name: string;
-  beforeEach(() => (name = `spec-${Math.random().toString(36).slice(2)}`));
+  beforeEach(() => (name = uniqueKey()));
 
   it('load() makes an ES256 key pair whose private key cannot be exported', async () => {
     const key = await new DpopKeyStore(name).load();

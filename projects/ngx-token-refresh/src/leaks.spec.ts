@@ -3,7 +3,15 @@ import { HttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { LeakProbes, forcedGc, installLeakProbes, usedHeap } from '../spec/leak-probes';
-import { Outcome, REFRESH_URL, createJwt, record, setup, unauthorized } from '../spec/spec-helpers';
+import {
+  Outcome,
+  REFRESH_URL,
+  createJwt,
+  record,
+  setup,
+  unauthorized,
+  uniqueKey,
+} from '../spec/spec-helpers';
 import { TokenService } from './public-api';
 
 const CYCLES = 10_000;
@@ -138,7 +146,7 @@ describe('no leaks over 1,000 refresh cycles (cross-tab: Web Lock, BroadcastChan
   let storageKey: string;
   let probes: LeakProbes | null;
   beforeEach(() => {
-    storageKey = `leaks-${Math.random().toString(36).slice(2)}`;
+    storageKey = uniqueKey('leaks');
     probes = null;
   });
   afterEach(() => {

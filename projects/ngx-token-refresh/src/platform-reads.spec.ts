@@ -9,6 +9,7 @@ import {
   record,
   setup,
   unauthorized,
+  uniqueKey,
 } from '../spec/spec-helpers';
 import {
   TOKEN_STORAGE,
@@ -29,7 +30,7 @@ describe('tokenRefreshInterceptor when a platform read throws', () => {
   const storage = localStorage; // kept: a spec below makes the global getter throw
   let storageKey: string;
 
-  beforeEach(() => (storageKey = `platform-${Math.random().toString(36).slice(2)}`));
+  beforeEach(() => (storageKey = uniqueKey('platform')));
   afterEach(() => storage.removeItem(`ngx-token-refresh:${storageKey}`));
 
   it('document.baseURI throwing (as on the server): relative URLs use the page URL', async () => {

@@ -1,5 +1,5 @@
-import { until } from '../spec/spec-helpers';
-import { delay, neverAborted, uniqueKey } from '../spec/tab-channels';
+import { uniqueKey, until } from '../spec/spec-helpers';
+import { delay, neverAborted } from '../spec/tab-channels';
 import { RefreshLock } from './refresh-lock';
 
 describe('RefreshLock', () => {

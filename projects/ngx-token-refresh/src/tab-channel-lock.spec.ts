@@ -1,4 +1,5 @@
-import { delay, neverAborted, uniqueKey, useTabChannels } from '../spec/tab-channels';
+import { uniqueKey } from '../spec/spec-helpers';
+import { delay, neverAborted, useTabChannels } from '../spec/tab-channels';
 import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
 
 describe('TabChannel', () => {

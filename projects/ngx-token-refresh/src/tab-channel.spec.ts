@@ -1,5 +1,5 @@
-import { until } from '../spec/spec-helpers';
-import { delay, markerKey, uniqueKey, useTabChannels } from '../spec/tab-channels';
+import { uniqueKey, until } from '../spec/spec-helpers';
+import { delay, markerKey, useTabChannels } from '../spec/tab-channels';
 import { TabChannel, TabMessage } from './tab-channel';
 
 // withLock(): tab-channel-lock.spec.ts.
