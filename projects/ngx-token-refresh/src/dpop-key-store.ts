@@ -22,8 +22,9 @@ export class DpopKeyStore {
 
   /**
    * Discards the key pair (logout: the old tokens' key must not sign again); the next `load()`,
-   * here or in another tab, makes a new one. The stored key is deleted in a transaction opened
-   * before this returns, so a tab told of the logout afterwards reads after the delete.
+   * here or in another tab, makes a new one. Once this tab has opened the database (its first
+   * proof did), the delete's transaction is opened before this returns, so a tab told of the
+   * logout afterwards reads after the delete; before that, it opens once the database is open.
    */
   discard(): void {
     this._key = null;
