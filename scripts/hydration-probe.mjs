@@ -1,16 +1,6 @@
-// Chromium for scripts/ssr.test.mjs: launchChromium starts it, and probeHydration records what a
-// page does while it loads and hydrates: its errors, its "storage failed" warnings, the
-// Authorization header of each request, and whether the server-rendered DOM was reused.
-import { chromium } from 'playwright-core';
-import CHROMIUM_FLAGS from './chromium-flags.cjs';
-
-/** Launches Chromium: $CHROME_BIN or /usr/bin/chromium, with the flags of chromium-flags.cjs. */
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
-}
+// For scripts/ssr.test.mjs: probeHydration records what a page does while it loads and
+// hydrates: its errors, its "storage failed" warnings, the Authorization header of each request,
+// and whether the server-rendered DOM was reused.
 
 /**
  * Starts recording on `page`, before it loads: `problems` collects its console errors and page

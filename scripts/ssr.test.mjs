@@ -30,7 +30,8 @@ import {
   newestSharedVersion,
   readJson,
 } from './consumer-steps.mjs';
-import { launchChromium, probeHydration } from './hydration-probe.mjs';
+import { probeHydration } from './hydration-probe.mjs';
+import { launchChromium } from './launch-chromium.mjs';
 import { authorizations, otherOriginServer } from './other-origin-server.mjs';
 import { packLibrary } from './pack-library.mjs';
 import { readmeFiles } from './readme-snippets.mjs';

@@ -1,10 +1,4 @@
-// Headless Chromium (Debian's, or CHROME_BIN) driven by playwright-core with the repository's one
-// list of Chromium flags; nothing is downloaded.
-import { chromium } from 'playwright-core';
-import FLAGS from '../../scripts/chromium-flags.cjs';
-
-export const launchBrowser = () =>
-  chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: FLAGS });
+// The bench's pages in the Chromium of scripts/launch-chromium.mjs.
 
 /** A page of the runtime bench app in its own browser context (storage, Web Locks, channels). */
 export async function openBenchPage(browser, baseURL) {

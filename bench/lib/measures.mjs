@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { login } from '../../e2e/support/auth-api.mjs';
 import { getJson, postJson, startServer } from '../../e2e/support/start-server.mjs';
-import { launchBrowser, openBenchPage, openSecondTab } from './browser.mjs';
+import { launchChromium } from '../../scripts/launch-chromium.mjs';
+import { openBenchPage, openSecondTab } from './browser.mjs';
 import { BUNDLES, REFRESHING, STARTUP, STEADY, label } from './variants.mjs';
 import { buildApp, outputOf } from './workspace.mjs';
 
@@ -55,7 +56,7 @@ export async function runRuntimeMeasures(settings, wanted, time, log) {
   const server = await startBenchServer(settings.accessTtlMs);
   let browser;
   try {
-    browser = await launchBrowser();
+    browser = await launchChromium();
     const tokens = [];
     const runs = settings.ns.reduce((sum, n) => sum + settings.reps[n], 0);
     while (wanted.includes('amplification') && tokens.length < runs * (REFRESHING.length + 1)) {
