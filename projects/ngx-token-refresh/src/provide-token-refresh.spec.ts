@@ -22,11 +22,20 @@ describe('provideTokenRefresh', () => {
       ['no options', undefined],
       ['null', null],
       ['no refresh way', {}],
+      [
+        'an allowedOrigins entry that is not an origin',
+        { refreshUrl: '/r', allowedOrigins: ['*'] },
+      ],
     ] as const) {
       it(`still rejects ${name} with a TokenRefreshConfigError`, () => {
         expect(() => provideTokenRefresh(options as never)).toThrowError(TokenRefreshConfigError);
       });
     }
+
+    it('accepts malformed options that only dev mode checks (the README says so)', () => {
+      const options = { refreshUrl: '/r', leewaySeconds: -1, refresh: () => Promise.resolve() };
+      expect(() => provideTokenRefresh(options as never)).not.toThrow();
+    });
   });
 
   it('works with only refreshUrl: every other option has its default', () => {
