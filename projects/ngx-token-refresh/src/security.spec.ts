@@ -3,6 +3,7 @@
 // unparsable host, javascript:, data:) are in token-refresh-interceptor.spec.ts; these are the
 // trickier spellings, the RegExp rules, and the refresh token's only destination.
 import { HttpTestingController } from '@angular/common/http/testing';
+import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import * as fc from 'fast-check';
 import { Schedule } from '../spec/schedule';
@@ -126,6 +127,25 @@ describe('security: the access token goes only to allowed origins', () => {
       expect(authOf(sent)).withContext(url).toBe('Bearer T1');
     }
   });
+
+  for (const [listed, expected] of [
+    [false, null],
+    [true, 'Bearer T1'],
+  ] as const) {
+    it(`sends a relative URL that a <base href> on another origin resolves there only when that origin is listed (${listed ? 'listed' : 'not listed'})`, () => {
+      const CDN = 'https://cdn.example';
+      const pageWithForeignBase = { baseURI: `${CDN}/app/`, location: document.location };
+      const { http, backend, tokens } = setup({ allowedOrigins: listed ? [API, CDN] : [API] }, [
+        { provide: DOCUMENT, useValue: pageWithForeignBase },
+      ]);
+      tokens.setTokens({ accessToken: 'T1' });
+      for (const url of ['x', './x', '/x']) {
+        http.get(url).subscribe();
+        const [sent] = backend.match(() => true);
+        expect(authOf(sent)).withContext(url).toBe(expected);
+      }
+    });
+  }
 });
 
 describe('security: the refresh token goes only to the refresh endpoint', () => {
