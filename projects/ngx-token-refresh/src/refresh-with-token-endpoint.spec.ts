@@ -46,7 +46,7 @@ describe('provideTokenRefresh({ tokenEndpoint }): OAuth 2 token endpoint', () =>
     expect(sentBody(backend.expectOne(TOKEN_URL))).toContain('refresh_token=R2&');
   });
 
-  it('sends scope and params in the form after the grant fields', () => {
+  it('sends params first, then the grant fields and scope, in the form', () => {
     const { backend, tokens } = setup({
       tokenEndpoint: {
         ...ENDPOINT,
@@ -60,6 +60,23 @@ describe('provideTokenRefresh({ tokenEndpoint }): OAuth 2 token endpoint', () =>
       'audience=https%3A%2F%2Fapi.example.com&grant_type=refresh_token&refresh_token=R1' +
         '&client_id=spa&scope=openid+offline_access',
     );
+  });
+
+  it('never lets params replace the grant fields, even where production skips the check', () => {
+    const scope = globalThis as { ngDevMode?: unknown };
+    const devMode = scope.ngDevMode;
+    scope.ngDevMode = false; // production: the dev-mode check of params is dropped
+    try {
+      const params = { grant_type: 'password', refresh_token: 'X', client_id: 'evil', scope: 'a' };
+      const { backend, tokens } = setup({ tokenEndpoint: { ...ENDPOINT, scope: 'b', params } });
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      tokens.refresh().subscribe();
+      expect(sentBody(backend.expectOne(TOKEN_URL))).toBe(
+        'grant_type=refresh_token&refresh_token=R1&client_id=spa&scope=b',
+      );
+    } finally {
+      scope.ngDevMode = devMode;
+    }
   });
 
   it('ends the session on 400 invalid_grant with SessionExpiredError', () => {

@@ -6,8 +6,9 @@ import { TokenEndpointOptions } from './token-endpoint-options';
 
 /**
  * The `refresh` implementation behind the `tokenEndpoint` option: POSTs the RFC 6749 refresh
- * grant as `application/x-www-form-urlencoded` (`grant_type=refresh_token`, `refresh_token`,
- * `client_id`, then `scope` and `params`), past the interceptor. The refresher reads the answer's
+ * grant as `application/x-www-form-urlencoded` (`params`, then `grant_type=refresh_token`,
+ * `refresh_token`, `client_id` and `scope`, which replace `params` of the same name), past the
+ * interceptor. The refresher reads the answer's
  * `access_token`, `refresh_token` and `expires_in`; an error answer `400 invalid_grant` (or a
  * 401) ends the session, any other failure is transient.
  */
