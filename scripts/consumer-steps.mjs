@@ -14,10 +14,10 @@ const root = resolve(import.meta.dirname, '..');
  */
 export function createSteps() {
   const step = (name, fn) => {
-    test(name, (t) => {
+    test(name, async (t) => {
       if (step.failed) return t.skip(`skipped: "${step.failed}" failed`);
       step.failed = name;
-      fn();
+      await fn();
       step.failed = null;
     });
   };

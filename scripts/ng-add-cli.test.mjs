@@ -1,9 +1,12 @@
 // The real `ng add` from the packed tarball: generates a fresh Angular 21 app under
-// tmp/ng-add-cli (`ng new --test-runner=karma`), runs `ng add <tarball> --skip-confirmation`,
-// checks what it wrote, pastes the README's quick start and testing snippets over it as they
-// are (scripts/readme-snippets.mjs), then builds the app and runs its specs (its own, the
-// README's, and scripts/consumer-readme/ for the pasted login page) in headless Chromium. Run after `npm run build:lib`.
+// tmp/ng-add-cli (`ng new --test-runner=karma`), runs `ng add <tarball> --skip-confirmation` and
+// checks what it wrote, then runs the schematic again at a terminal over the app `ng new` made,
+// answering its three prompts (scripts/answer-prompts.mjs). It pastes the README's whole-file
+// snippets as they are (scripts/readme-snippets.mjs), builds the app and runs its specs (its
+// own, the README's, and scripts/consumer-readme/ for the pasted login page and recipes) in
+// headless Chromium. Run after `npm run build:lib`.
 import assert from 'node:assert/strict';
+import { answerPrompts } from './answer-prompts.mjs';
 import { commandRunner, createSteps, readJson } from './consumer-steps.mjs';
 import CHROMIUM_FLAGS from './chromium-flags.cjs';
 import { packLibrary } from './pack-library.mjs';
@@ -17,6 +20,8 @@ const app = join(root, 'tmp', 'ng-add-cli', 'consumer');
 const cliVersion = readJson(join(root, 'node_modules', '@angular', 'cli', 'package.json')).version;
 
 let tarball;
+const appConfig = join(app, 'src', 'app', 'app.config.ts');
+let appConfigByNgNew;
 const step = createSteps();
 const run = commandRunner('ng-add-cli', {
   ...process.env,
@@ -40,6 +45,7 @@ step('ng new (Angular 21, Karma)', () => {
   manifest.devDependencies['@angular/build'] = '^21.2.0'; // the CLI writes a version npm lacks
   writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
   run('npm install --no-audit --no-fund --prefer-offline', app);
+  appConfigByNgNew = readFileSync(appConfig, 'utf8');
 });
 
 step('ng add <tarball> --skip-confirmation', () => {
@@ -60,7 +66,30 @@ step('ng add <tarball> --skip-confirmation', () => {
   assert.ok(existsSync(join(app, 'node_modules', '@auth0', 'angular-jwt', 'package.json')));
 });
 
-step("the README's quick start and testing snippets, pasted as they are", () => {
+step(
+  'ng add asks for the refresh endpoint, the login route and the storage (at a terminal)',
+  async () => {
+    writeFileSync(appConfig, appConfigByNgNew); // as `ng new` made it: nothing set up yet
+    const { CI, ...env } = process.env; // the CLI never prompts when CI is set
+    const output = await answerPrompts(
+      'npx ng generate ngx-token-refresh:ng-add',
+      app,
+      [
+        [/Which URL refreshes the tokens/, '/api/token\r'],
+        [/Where should sessionGuard send users/, '/signin\r'],
+        [/Where should the tokens live\?/, '\x1b[B\r'], // one down: sessionStorage
+      ],
+      { env },
+    );
+    assert.match(output, /ngx-token-refresh: set up src\/app\/app\.config\.ts\./);
+    assert.match(
+      readFileSync(appConfig, 'utf8'),
+      /^    provideTokenRefresh\(\{ refreshUrl: '\/api\/token', loginUrl: '\/signin', storage: 'session' \}\),?$/m,
+    );
+  },
+);
+
+step("the README's whole-file snippets (quick start, testing, recipes), pasted as they are", () => {
   const files = readmeFiles().filter((file) => file.note === '');
   const paths = files.map((file) => file.path);
   for (const expected of ['app.config.ts', 'login.ts', 'items-page.ts', 'items-page.spec.ts']) {
@@ -83,8 +112,9 @@ step('ng build', () => {
 step('ng test --watch=false (headless Chromium)', () => {
   useHeadlessChromium();
   const output = run('npx ng test --watch=false', app).replace(/\x1b\[[0-9;]*m/g, '');
-  // The app's own 2 specs, the README's ItemsPage spec and the 3 specs of the pasted login page.
-  assert.match(output, /TOTAL: 6 SUCCESS/);
+  // The app's own 2 specs, the README's ItemsPage spec, the 3 specs of the pasted login page and
+  // the 3 of the README's recipes.
+  assert.match(output, /TOTAL: 9 SUCCESS/);
 });
 
 step("the README's DPoP app config, pasted over the quick start's, builds", () => {
