@@ -70,6 +70,8 @@ const steps = [
   // Playwright only strips the specs' types: without this, type errors in them go unnoticed.
   { name: 'typecheck-e2e', kind: 'build', cmd: 'npx tsc -p e2e/tsconfig.json', for: ['e2e'] },
   { name: 'e2e', kind: 'playwright', cmd: 'npx playwright test', quiet },
+  // Last: `npm start` rebuilds the library into dist/, which the suites before it read.
+  { name: 'start', kind: 'node', cmd: nodeTest('scripts/start.test.mjs'), quiet },
 ];
 
 const wanted = process.argv.slice(2);
