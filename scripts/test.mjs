@@ -7,7 +7,7 @@
 // The counts come from each runner's JUnit XML report in tmp/test-reports/<suite>.xml (Karma's
 // karma-junit-reporter, node's junit reporter, Playwright's junit reporter), not from the console.
 // A suite whose process exits non-zero, whose report is missing, or which counts no test at all
-// counts as failed.
+// counts as failed (scripts/suite-counts.mjs).
 //
 // Steps run in the order listed. One marked `background` starts when its turn comes and runs
 // beside the steps after it, its output printed as one block when it ends: the consumer checks,
@@ -16,10 +16,10 @@
 // time real locks. A `quiet` step (e2e, whose scenarios time tabs against each other) waits
 // until every background step has ended.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser } from 'fast-xml-parser';
+import { suiteCounts } from './suite-counts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPORT_DIR = path.join(ROOT, 'tmp/test-reports');
@@ -61,6 +61,7 @@ const steps = [
   { name: 'app', kind: 'karma', cmd: 'npx ng test ngx-token-refresh-workspace --watch=false' },
   { name: 'server', kind: 'node', cmd: nodeTest('server/') },
   { name: 'shape', kind: 'node', cmd: nodeTest('scripts/source-size.test.mjs') },
+  { name: 'counts', kind: 'node', cmd: nodeTest('scripts/suite-counts.test.mjs') },
   { name: 'api', kind: 'node', cmd: nodeTest('scripts/api-report.test.mjs') },
   { name: 'api-docs', kind: 'node', cmd: nodeTest('scripts/api-docs.test.mjs') },
   { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
@@ -133,22 +134,7 @@ async function suite(step, output) {
   mkdirSync(REPORT_DIR, { recursive: true });
   const cmd = typeof step.cmd === 'function' ? step.cmd(report) : step.cmd;
   const code = await run(cmd, { JUNIT_REPORT: report }, output);
-  let counts;
-  try {
-    counts = countJUnit(readFileSync(report, 'utf8'));
-  } catch (error) {
-    const reason = error.code === 'ENOENT' ? 'no report' : `unreadable report: ${error.message}`;
-    counts = { passed: 0, failed: 0, skipped: 0, note: `${reason} (${report})` };
-  }
-  if (code !== 0 && counts.failed === 0) {
-    counts.failed = 1; // a crash, a failed hook or setup: the runner said no
-    counts.note = [counts.note, `exit ${code}`].filter(Boolean).join(', ');
-  }
-  if (counts.passed + counts.failed === 0) {
-    counts.failed = 1; // ran nothing
-    counts.note ??= 'no tests';
-  }
-  return counts;
+  return suiteCounts(code, report);
 }
 
 /**
@@ -170,42 +156,4 @@ function run(cmd, env = {}, output = null) {
     }
     child.on('close', (code) => resolve(code ?? 1));
   });
-}
-
-/**
- * Counts the test cases of a JUnit XML report, wherever they sit (`testsuites` > `testsuite`,
- * nested suites): a `<failure>` or `<error>` child fails a case, a `<skipped>` child skips it,
- * anything else passed. A suite-level `errors` count that no case accounts for (Karma: the
- * browser crashed or disconnected, or an error outside any spec) adds failures.
- */
-function countJUnit(xml) {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
-  });
-  const document = parser.parse(xml);
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  const visit = (node) => {
-    if (node === null || typeof node !== 'object') return 0;
-    let erroredCases = 0;
-    for (const testcase of node.testcase ?? []) {
-      const element = typeof testcase === 'object' ? testcase : {};
-      if (element.failure || element.error) {
-        counts.failed++;
-        if (element.error) erroredCases++;
-      } else if (element.skipped) counts.skipped++;
-      else counts.passed++;
-    }
-    for (const child of node.testsuite ?? []) {
-      const nested = visit(child);
-      const errors = Number(child['@_errors'] ?? 0);
-      if (errors > nested) counts.failed += errors - nested;
-      erroredCases += nested;
-    }
-    if (node.testsuites) erroredCases += visit(node.testsuites);
-    return erroredCases;
-  };
-  visit(document);
-  return counts;
 }
