@@ -6,6 +6,7 @@ import {
 } from '@angular/common/http/testing';
 import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { tap } from 'rxjs';
 import {
   REFRESH_URL,
   authOf,
@@ -139,18 +140,24 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(localStorage.getItem('ngx-token-refresh')).toBeNull();
   });
 
-  it('bounds the wait for a lock another tab holds with RefreshLockTimeoutError', async () => {
+  it('bounds the wait for a lock another tab holds at twice refreshTimeoutMs: RefreshLockTimeoutError', async () => {
     const { a } = twoTabs();
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     void navigator.locks.request(`ngx-token-refresh:${options.storageKey}`, () => held);
     TestBed.resetTestingModule();
-    const c = setup({ ...options, refreshTimeoutMs: 50 });
+    const c = setup({ ...options, refreshTimeoutMs: 200 });
     c.tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
-    const outcome = record(c.tokens.refresh());
-    await until(() => outcome.error !== undefined, 'the lock wait to time out');
+    const started = performance.now();
+    let waited = NaN;
+    const outcome = record(
+      c.tokens.refresh().pipe(tap({ error: () => (waited = performance.now() - started) })),
+    );
+    // A timer never fires early, so the lower bound holds on a loaded machine; the upper is loose.
+    await until(() => outcome.error !== undefined, 'the lock wait to time out', 3000);
     release();
+    expect(waited).withContext('ms waited for the lock').toBeGreaterThanOrEqual(350);
     expect(outcome.error).toBeInstanceOf(RefreshLockTimeoutError);
     expect(c.tokens.status()).toBe('authenticated');
     expect(c.tokens.isRefreshing()).toBeFalse();

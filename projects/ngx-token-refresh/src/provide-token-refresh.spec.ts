@@ -1,6 +1,16 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { authOf, setup } from '../spec/spec-helpers';
+import { TimeoutError } from 'rxjs';
+import {
+  REFRESH_URL,
+  authOf,
+  createJwt,
+  flushRefresh,
+  record,
+  setup,
+  unauthorized,
+  withMockClock,
+} from '../spec/spec-helpers';
 import {
   TokenRefreshConfigError,
   TokenRefreshOptions,
@@ -111,5 +121,71 @@ describe('provideTokenRefresh(options, ...features)', () => {
       TokenRefreshConfigError,
       /features must be results of calls such as `withDpop\(\)`/,
     );
+  });
+});
+
+// README, options table: `leewaySeconds` defaults to 30 and `refreshTimeoutMs` to 30000. No spec
+// here sets either; the mock clock stands still, so the boundaries are exact.
+describe('provideTokenRefresh defaults', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  /** A JWT that lives an hour (so half its lifetime never caps the leeway), `exp` in `seconds`. */
+  function hourTokenExpiringIn(seconds: number): string {
+    const now = Date.now() / 1000;
+    return createJwt({ iat: now + seconds - 3600, exp: now + seconds });
+  }
+
+  it('provideTokenRefresh: leewaySeconds defaults to 30, so a JWT 29 s from exp is refreshed first', () => {
+    withMockClock(() => {
+      const { http, backend, tokens } = setup();
+      tokens.setTokens({ accessToken: hourTokenExpiringIn(29), refreshToken: 'R1' });
+      const outcome = record(http.get('/api/a'));
+      backend.expectNone('/api/a');
+      flushRefresh(backend, { accessToken: 'T2' });
+      const request = backend.expectOne('/api/a');
+      expect(authOf(request)).toBe('Bearer T2');
+      request.flush('ok');
+      expect(outcome.values).toEqual(['ok']);
+    });
+  });
+
+  it('provideTokenRefresh: leewaySeconds defaults to 30, so a JWT 31 s from exp goes out at once, at 30 s it is refreshed', () => {
+    withMockClock((clock) => {
+      const { http, backend, tokens } = setup();
+      const token = hourTokenExpiringIn(31);
+      tokens.setTokens({ accessToken: token, refreshToken: 'R1' });
+      http.get('/api/a').subscribe();
+      expect(authOf(backend.expectOne('/api/a'))).toBe(`Bearer ${token}`);
+      clock.tick(999);
+      http.get('/api/b').subscribe();
+      expect(authOf(backend.expectOne('/api/b')))
+        .withContext('30.001 s left')
+        .toBe(`Bearer ${token}`);
+      backend.expectNone(REFRESH_URL);
+      clock.tick(1);
+      http.get('/api/c').subscribe();
+      backend.expectNone('/api/c');
+      flushRefresh(backend, { accessToken: 'T2' });
+      expect(authOf(backend.expectOne('/api/c')))
+        .withContext('30 s left')
+        .toBe('Bearer T2');
+    });
+  });
+
+  it('provideTokenRefresh: refreshTimeoutMs defaults to 30000, failing the refresh with TimeoutError', () => {
+    withMockClock((clock) => {
+      const { http, backend, tokens } = setup();
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      const outcome = record(http.get('/api/a'));
+      unauthorized(backend.expectOne('/api/a'));
+      const refresh = backend.expectOne(REFRESH_URL);
+      clock.tick(29_999);
+      expect(outcome.error).toBeUndefined();
+      expect(refresh.cancelled).toBeFalse();
+      clock.tick(1);
+      expect(outcome.error).toBeInstanceOf(TimeoutError);
+      expect(refresh.cancelled).toBeTrue();
+      expect(tokens.status()).toBe('authenticated');
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   authOf,
   flushRefresh,
   isHttpError,
+  jwtExpiringIn,
   record,
   setup,
   unauthorized,
@@ -113,6 +114,23 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
     expect(outcome.error).toBeInstanceOf(SessionExpiredError);
     expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
     expect(tokens.status()).toBe('expired');
+  });
+
+  // README, migrating from skipWhenExpired: "without a refresh token it is sent and its 401 ends
+  // the session".
+  it('sends an expired JWT as it is when there is no refresh token; its 401 ends the session', () => {
+    const { http, backend, tokens } = setup();
+    const expired = jwtExpiringIn(-60);
+    tokens.setTokens({ accessToken: expired });
+    const outcome = record(http.get('/api/a'));
+    const request = backend.expectOne('/api/a');
+    expect(authOf(request)).toBe(`Bearer ${expired}`);
+    unauthorized(request);
+    backend.expectNone(REFRESH_URL);
+    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+    expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
+    expect(tokens.status()).toBe('expired');
+    expect(tokens.accessToken()).toBeNull();
   });
 
   it('refreshTokenInCookie: refreshes with credentials and an empty body, without a refresh token', () => {

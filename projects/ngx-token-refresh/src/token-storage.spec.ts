@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { REFRESH_URL, authOf, flushRefresh, setup } from '../spec/spec-helpers';
+import { REFRESH_URL, authOf, flushRefresh, setup, unauthorized } from '../spec/spec-helpers';
 import { StoredTokens, TokenStorage } from './public-api';
 
 // Captured before any spec replaces the globals.
@@ -72,6 +72,37 @@ describe('TokenService storage', () => {
     expect(backend.match(() => true).length).toBe(10);
     expect(getItem).toHaveBeenCalledTimes(1);
   });
+
+  for (const storage of ['session', 'local'] as const) {
+    it(`storage '${storage}' is written only when tokens change: not per request, once per refresh`, () => {
+      const { http, backend, tokens } = setup({ storage });
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      const setItem = spyOn(Storage.prototype, 'setItem').and.callThrough();
+      const removeItem = spyOn(Storage.prototype, 'removeItem').and.callThrough();
+      const flushAll = (token: string) => {
+        for (let i = 0; i < 10; i++) http.get(`/api/${i}`).subscribe();
+        const requests = backend.match((request) => request.url.startsWith('/api/'));
+        expect(requests.map(authOf)).toEqual(Array(10).fill(`Bearer ${token}`));
+        requests.forEach((request) => request.flush('ok'));
+      };
+
+      flushAll('T1');
+      expect(setItem).not.toHaveBeenCalled();
+      expect(removeItem).not.toHaveBeenCalled();
+
+      http.get('/api/stale').subscribe();
+      unauthorized(backend.expectOne('/api/stale'));
+      flushRefresh(backend, { accessToken: 'T2', refreshToken: 'R2' });
+      backend.expectOne('/api/stale').flush('ok');
+      flushAll('T2');
+      expect(setItem).toHaveBeenCalledTimes(1);
+      expect(setItem.calls.mostRecent().object).toBe(storage === 'session' ? webSession : webLocal);
+      const [key, value] = setItem.calls.mostRecent().args;
+      expect(key).toBe('ngx-token-refresh');
+      expect(JSON.parse(value)).toEqual({ accessToken: 'T2', refreshToken: 'R2', expiresAt: null });
+      expect(removeItem).not.toHaveBeenCalled();
+    });
+  }
 
   it('degrades to memory with one console warning when the storage throws', () => {
     const failing: TokenStorage = {

@@ -1,0 +1,112 @@
+// The testing entry point as an app's spec uses it (README, "Testing your app"): the real
+// service and interceptor (from the built library, as apps get them), refreshes answered by the
+// controller. The controller and its provider come from testing/src.
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { SessionExpiredError, TokenService, tokenRefreshInterceptor } from 'ngx-token-refresh';
+import { authOf, isHttpError, isOpen, record, unauthorized } from '../spec/spec-helpers';
+import { provideTokenRefreshTesting } from '../testing/src/provide-token-refresh-testing';
+import { TokenRefreshTestingController } from '../testing/src/token-refresh-testing-controller';
+
+describe('TokenRefreshTestingController', () => {
+  let auth: TokenRefreshTestingController;
+  let backend: HttpTestingController;
+  let http: HttpClient;
+  let tokens: TokenService;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+        provideHttpClientTesting(),
+        provideTokenRefreshTesting(),
+      ],
+    });
+    auth = TestBed.inject(TokenRefreshTestingController);
+    backend = TestBed.inject(HttpTestingController);
+    http = TestBed.inject(HttpClient);
+    tokens = TestBed.inject(TokenService);
+  });
+  afterEach(() => backend.verify());
+
+  /** Sends a GET to `url` and answers it 401: the library then refreshes through the controller. */
+  function rejectedRequest(url: string) {
+    const outcome = record(http.get(url));
+    unauthorized(backend.expectOne(url));
+    return outcome;
+  }
+
+  it("failNextRefresh('network-error') fails the waiting request with status 0 and keeps the session", () => {
+    auth.signIn({ accessToken: 'T1' });
+    auth.failNextRefresh('network-error');
+    const outcome = rejectedRequest('/api/a');
+    expect(isHttpError(outcome.error, 0)).withContext(String(outcome.error)).toBeTrue();
+    expect(tokens.status()).toBe('authenticated');
+    expect(tokens.accessToken()).toBe('T1');
+    expect(auth.refreshCount).toBe(1);
+
+    // Transient: the next 401 refreshes again (unplanned, so it succeeds) and is retried.
+    const next = rejectedRequest('/api/b');
+    const retry = backend.expectOne('/api/b');
+    expect(authOf(retry)).toBe(`Bearer ${tokens.accessToken()}`);
+    expect(tokens.accessToken()).not.toBe('T1');
+    retry.flush('ok');
+    expect(next.values).toEqual(['ok']);
+    expect(auth.refreshTokensSent).toEqual(['test-refresh-1', 'test-refresh-1']);
+  });
+
+  it('failNextRefresh(error) fails the waiting request with that very error and keeps the session', () => {
+    const error = new Error('x');
+    auth.signIn({ accessToken: 'T1' });
+    auth.failNextRefresh(error);
+    const outcome = rejectedRequest('/api/a');
+    expect(outcome.error).toBe(error);
+    expect(tokens.status()).toBe('authenticated');
+    expect(tokens.accessToken()).toBe('T1');
+    expect(auth.refreshCount).toBe(1);
+  });
+
+  it("holdNextRefresh(), then held.fail('rejected'): every waiting request fails with SessionExpiredError", () => {
+    auth.signIn({ accessToken: 'T1' });
+    const held = auth.holdNextRefresh();
+    const rejected = [record(http.get('/api/a')), record(http.get('/api/b'))];
+    unauthorized(backend.expectOne('/api/a'));
+    unauthorized(backend.expectOne('/api/b'));
+    const waiting = record(http.get('/api/c'));
+    backend.expectNone('/api/c');
+    expect(tokens.isRefreshing()).toBeTrue();
+    expect([...rejected, waiting].map(isOpen)).toEqual([true, true, true]);
+
+    held.fail('rejected');
+
+    for (const outcome of [...rejected, waiting]) {
+      expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+      expect((outcome.error as SessionExpiredError).reason).toBe('refresh-rejected');
+    }
+    expect(tokens.status()).toBe('expired');
+    expect(tokens.accessToken()).toBeNull();
+    expect(tokens.isRefreshing()).toBeFalse();
+    expect(auth.refreshCount).toBe(1);
+  });
+
+  it("holdNextRefresh(), then held.fail() with no argument: 'rejected', the session ends", () => {
+    auth.signIn({ accessToken: 'T1' });
+    const held = auth.holdNextRefresh();
+    const outcome = rejectedRequest('/api/a');
+    held.fail();
+    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+    expect(tokens.status()).toBe('expired');
+  });
+
+  it("holdNextRefresh(), then held.fail('network-error'): transient, status 0, the session stays", () => {
+    auth.signIn({ accessToken: 'T1' });
+    const held = auth.holdNextRefresh();
+    const outcome = rejectedRequest('/api/a');
+    expect(isOpen(outcome)).toBeTrue();
+    held.fail('network-error');
+    expect(isHttpError(outcome.error, 0)).withContext(String(outcome.error)).toBeTrue();
+    expect(tokens.status()).toBe('authenticated');
+    expect(tokens.accessToken()).toBe('T1');
+  });
+});
