@@ -25,7 +25,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPORT_DIR = path.join(ROOT, 'tmp/test-reports');
 const CHROMIUM_FLAGS = '--browsers=ChromeHeadlessCI';
 const LIBRARY_USERS = [
-  'unit',
   'app',
   'api',
   'package',

@@ -1,6 +1,6 @@
 // The testing entry point as an app's spec uses it (README, "Testing your app"): the real
-// service and interceptor (from the built library, as apps get them), refreshes answered by the
-// controller. The controller and its provider come from testing/src.
+// service and interceptor, refreshes answered by the controller. `ngx-token-refresh` is the
+// library's sources here (tsconfig.spec.json), the one copy the testing sources import too.
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
