@@ -22,7 +22,10 @@ type RefreshOutcome = Partial<TokenPair> | 'rejected' | 'network-error' | Error;
 export interface HeldRefresh {
   /** Answers the held refresh with new tokens (a fresh test JWT by default). */
   succeed(tokens?: Partial<TokenPair>): void;
-  /** Fails the held refresh: `'rejected'` ends the session, anything else is transient. */
+  /**
+   * Fails the held refresh: `'rejected'` (the default) ends the session, `'network-error'` or an
+   * error of your own is transient.
+   */
   fail(error?: 'rejected' | 'network-error' | Error): void;
 }
 
@@ -77,8 +80,8 @@ export class TokenRefreshTestingController {
   }
 
   /**
-   * Makes the next refresh fail: `'rejected'` (400 invalid_grant: the session ends),
-   * `'network-error'` (status 0: transient), or the given error.
+   * Makes the next refresh fail: `'rejected'` (the default; 400 invalid_grant: the session
+   * ends), `'network-error'` (status 0: transient), or the given error.
    */
   failNextRefresh(error: 'rejected' | 'network-error' | Error = 'rejected'): void {
     this._planned.push(error);
