@@ -61,6 +61,7 @@ const steps = [
   { name: 'server', kind: 'node', cmd: nodeTest('server/') },
   { name: 'shape', kind: 'node', cmd: nodeTest('scripts/source-size.test.mjs') },
   { name: 'counts', kind: 'node', cmd: nodeTest('scripts/suite-counts.test.mjs') },
+  { name: 'figures', kind: 'node', cmd: nodeTest('scripts/readme-figures.test.mjs') },
   { name: 'api', kind: 'node', cmd: nodeTest('scripts/api-report.test.mjs') },
   { name: 'api-docs', kind: 'node', cmd: nodeTest('scripts/api-docs.test.mjs') },
   { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
