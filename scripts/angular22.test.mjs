@@ -2,7 +2,8 @@
 // fresh Angular 22 app, under a Node 22 taken from the npm registry (Angular 22's CLI refuses
 // Node 20). The app is generated under tmp/angular22, gets the tarball, runs `ng add` (the
 // schematic under Angular 22's CLI), builds, and runs the smoke specs of scripts/consumer-22/
-// with Vitest + jsdom: a 401 -> one refresh -> the retry carries the new token.
+// with Vitest + jsdom: a 401 -> one refresh -> the retry carries the new token; sessionGuard on
+// Angular 22's router.
 // Run after `npm run build:lib`.
 // NODE22_DIR overrides where Node 22 is kept (default: <os tmpdir>/node22, reused across runs).
 import assert from 'node:assert/strict';
@@ -82,7 +83,7 @@ step('ng build', () => {
   assert.ok(existsSync(join(app, 'dist', 'consumer22', 'browser', 'index.html')));
 });
 
-step('smoke specs: interceptor + refresh (ng test, Vitest + jsdom)', () => {
+step('smoke specs: interceptor + refresh, sessionGuard (ng test, Vitest + jsdom)', () => {
   const specs = readdirSync(fixtures).filter((file) => file.endsWith('.spec.ts'));
   for (const spec of specs) cpSync(join(fixtures, spec), join(app, 'src', 'app', spec));
   const output = run('npx ng test --watch=false', app).replace(/\x1b\[[0-9;]*m/g, '');
