@@ -1,7 +1,7 @@
 // `npm start` as the README tells a new user to run it: the demo comes up at
 // http://localhost:4200/ on the demo auth server, `demo` / `demo` signs in with access tokens that
-// live 20 s, and Ctrl-C (SIGINT to the command) stops every server it started. It rebuilds the
-// library, so `npm test` runs it last, when nothing else reads dist/.
+// live 20 s (5 s with ACCESS_TTL=5s), and Ctrl-C (SIGINT to the command) stops every server it
+// started. It rebuilds the library, so `npm test` runs it last, when nothing else reads dist/.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
@@ -24,22 +24,43 @@ after(() => {
 });
 
 test('npm start serves the demo at http://localhost:4200/ once it says so', async () => {
-  for (const port of PORTS) assert.equal(await isOpen(port), false, `port ${port} is free`);
-  npm = spawn('npm', ['start'], {
-    cwd: root,
-    detached: true, // its own group, as a terminal's foreground job
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ACCESS_TTL: '', NG_CLI_ANALYTICS: 'false' },
-  });
-  npm.stdout.on('data', (chunk) => (output += chunk));
-  npm.stderr.on('data', (chunk) => (output += chunk));
-  await waitFor(() => output.includes(`Demo ready: open ${APP}/`), 240_000, 'the ready line');
+  await startDemo({ ACCESS_TTL: '' });
   const page = await fetch(`${APP}/`);
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<app-root/);
 });
 
 test('demo / demo signs in through the proxy, with access tokens that live 20 s', async () => {
+  assert.equal(await signInLifetime(), 20);
+});
+
+test('Ctrl-C stops the demo and every server it started', async () => {
+  await stopDemo();
+});
+
+test('ACCESS_TTL=5s npm start: access tokens that live 5 s', async () => {
+  await startDemo({ ACCESS_TTL: '5s' });
+  assert.equal(await signInLifetime(), 5);
+  await stopDemo();
+});
+
+/** Runs `npm start` with `env` as a terminal's foreground job, until it says the demo is ready. */
+async function startDemo(env) {
+  for (const port of PORTS) assert.equal(await isOpen(port), false, `port ${port} is free`);
+  output = '';
+  npm = spawn('npm', ['start'], {
+    cwd: root,
+    detached: true, // its own group, as a terminal's foreground job
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false', ...env },
+  });
+  npm.stdout.on('data', (chunk) => (output += chunk));
+  npm.stderr.on('data', (chunk) => (output += chunk));
+  await waitFor(() => output.includes(`Demo ready: open ${APP}/`), 240_000, 'the ready line');
+}
+
+/** Signs in as demo / demo through the app's proxy; the access token's lifetime in seconds. */
+async function signInLifetime() {
   const login = await fetch(`${APP}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -49,10 +70,11 @@ test('demo / demo signs in through the proxy, with access tokens that live 20 s'
   const { accessToken, refreshToken } = await login.json();
   assert.equal(typeof refreshToken, 'string');
   const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
-  assert.equal(claims.exp - claims.iat, 20);
-});
+  return claims.exp - claims.iat;
+}
 
-test('Ctrl-C stops the demo and every server it started', async () => {
+/** Ctrl-C: SIGINT to the job; then npm start has exited and every port it opened is closed. */
+async function stopDemo() {
   const exited = new Promise((done) => npm.once('exit', done));
   process.kill(-npm.pid, 'SIGINT'); // what the terminal sends to its foreground job
   await Promise.race([exited, delay(15_000)]);
@@ -62,7 +84,7 @@ test('Ctrl-C stops the demo and every server it started', async () => {
     10_000,
     `ports ${PORTS.join(', ')} closed`,
   );
-});
+}
 
 /** Whether something accepts connections on 127.0.0.1:`port`. */
 function isOpen(port) {
