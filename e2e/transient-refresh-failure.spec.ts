@@ -51,8 +51,13 @@ async function expectStillSignedIn(cause: string): Promise<void> {
 
 test('refresh answers 500 (switched on in the page)', async ({ server }) => {
   await page.getByTestId('fault-fail-500').check();
+  // The box shows checked on the click, before the page's POST reaches the server: wait for it.
+  await expect
+    .poll(async () => (await server.faults())['failNextRefreshes'], {
+      message: 'the switch reached the server',
+    })
+    .toBe(1);
   await page.locator('[data-testid="fault-fail-500"]:checked').waitFor();
-  expect((await server.faults())['failNextRefreshes'], 'the switch reached the server').toBe(1);
   const [succeeded, delta] = await fire(server);
   expect(succeeded).toBe(0);
   expect(await page.getByTestId('burst-summary').innerText()).toMatch(
