@@ -10,6 +10,7 @@ import { tap } from 'rxjs';
 import {
   REFRESH_URL,
   authOf,
+  isHttpError,
   nextRequests,
   record,
   setup,
@@ -109,6 +110,21 @@ describe('TokenService across tabs (crossTab)', () => {
     await until(() => b.tokens.status() === 'expired', 'tab B to end its session');
     expect(b.tokens.accessToken()).toBeNull();
     expect(a.tokens.status()).toBe('anonymous');
+  });
+
+  it('refreshTokenInCookie: clear() in one tab stops cookie refreshes in every tab', async () => {
+    options = { ...options, refreshTokenInCookie: true };
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    a.tokens.clear();
+    await until(() => b.tokens.accessToken() === null, 'tab B to hear of the logout');
+    const outcome = record(b.http.get('/api/b'));
+    unauthorized(b.backend.expectOne('/api/b'));
+    await settle();
+    b.backend.expectNone(REFRESH_URL);
+    a.backend.expectNone(REFRESH_URL);
+    expect(isHttpError(outcome.error, 401)).toBeTrue();
   });
 
   it('fails the waiters of other tabs with SessionExpiredError when the refresh is rejected', async () => {
@@ -225,7 +241,6 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 });
 
-/** Waits until some backend has requests for `url`, and returns them (exactly one expected). */
 /** Lets pending messages and lock grants run. */
 function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 50));

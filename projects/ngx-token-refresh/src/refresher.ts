@@ -5,7 +5,7 @@ import { callRefresh } from './call-refresh';
 import { DPOP_TRANSPORT } from './dpop-transport';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
 import { RefreshFlight } from './refresh-flight';
-import { Session, canRefresh, isExpiring } from './session';
+import { Session, canRefresh, isExpiring, tokenAfterFailedRefresh } from './session';
 import { SessionExpiredError } from './session-expired-error';
 import { SessionStore } from './session-store';
 import { TAB_SYNC, TabNews } from './tab-sync';
@@ -29,6 +29,7 @@ export class Refresher {
   readonly dpop = inject(DPOP_TRANSPORT, { optional: true });
   private readonly _isRefreshing = signal(false);
   private _flight: RefreshFlight | null = null;
+  private _cookie = this.config.refreshTokenInCookie; // off from a logout to the next login
   readonly isRefreshing: Signal<boolean> = this._isRefreshing.asReadonly();
   /** Reports what happened, for `TokenService.events`. */
   readonly report = (event: TokenRefreshEvent): void => this._store.events.next(event);
@@ -46,7 +47,7 @@ export class Refresher {
     if (this._flight) return undefined;
     const session = this._store.session();
     if (!session) return this._tabs.joining() ? undefined : null;
-    if (isExpiring(session) && canRefresh(session, this.config)) return undefined;
+    if (isExpiring(session) && canRefresh(session, this._cookie)) return undefined;
     return session.accessToken;
   }
 
@@ -57,12 +58,7 @@ export class Refresher {
     const joining = !this._flight && !this._store.session() && this._tabs.joining();
     if (joining) return from(joining).pipe(switchMap(() => this.validAccessToken()));
     return this.refresh().pipe(
-      catchError((error: unknown) => {
-        const current = this._store.session();
-        if (error instanceof SessionExpiredError || !current || current.rejected) throw error;
-        if (hasExpired(current.expiresAt)) throw error;
-        return of(current.accessToken);
-      }),
+      catchError((error: unknown) => of(tokenAfterFailedRefresh(this._store.session(), error))),
     );
   }
 
@@ -76,7 +72,7 @@ export class Refresher {
    * refresh already replaced the token) retries with the current token without refreshing.
    */
   retryToken(rejected: string | null): Observable<string> | null {
-    if (rejected === null && !this.config.refreshTokenInCookie) return null;
+    if (rejected === null && !this._cookie) return null;
     const session = this._store.session();
     if (!this._flight && !session && rejected !== null) {
       // The token's session has ended (logout or expiry) since the request left: never revive it.
@@ -103,7 +99,7 @@ export class Refresher {
 
   /** Whether there is a session to let a navigation through, refreshing first when needed. */
   hasSession(): Observable<boolean> {
-    const none = !this._store.session() && !this._flight && this.config.refreshTokenInCookie;
+    const none = !this._store.session() && !this._flight && this._cookie;
     return (none ? this.refresh() : this.validAccessToken()).pipe(
       map((token) => token !== null && !hasExpired(this._store.session()?.expiresAt ?? null)),
       catchError(() => of(false)),
@@ -118,6 +114,7 @@ export class Refresher {
 
   /** Ends the session (logout) and returns the tokens it forgot. */
   end(): TokenPair | null {
+    this._cookie = false; // a logout is not undone by the cookie, which only the server clears
     const session = this._store.forget('anonymous');
     this.dpop?.discardKey();
     this._tabs.announce({ type: 'logout' });
@@ -128,7 +125,7 @@ export class Refresher {
 
   private _startRefresh(): RefreshFlight {
     const flight = new RefreshFlight();
-    if (!canRefresh(this._store.session(), this.config)) {
+    if (!canRefresh(this._store.session(), this._cookie)) {
       flight.end({ error: this._end(new SessionExpiredError('no-refresh-token')) });
       return flight;
     }
@@ -160,13 +157,14 @@ export class Refresher {
 
   /** Keeps new tokens and tells the other tabs; returns their expiry. */
   private _keep(tokens: TokenPair, previous: Session | null): number | null {
+    this._cookie = this.config.refreshTokenInCookie;
     const stored = this._store.keep(tokens, previous);
     this._tabs.announce({ type: 'tokens', tokens: stored });
     return stored.expiresAt;
   }
 
   private _end(error: SessionExpiredError): SessionExpiredError {
-    const hadSession = this._store.session() !== null || this.config.refreshTokenInCookie;
+    const hadSession = this._store.session() !== null || this._cookie;
     this._store.forget(hadSession ? 'expired' : this._store.status());
     this._tabs.announce({ type: 'expired' });
     if (hadSession) this.report({ type: 'session-ended', reason: error.reason });
@@ -177,7 +175,9 @@ export class Refresher {
   /** Applies what another tab announced. */
   private _apply(news: TabNews): void {
     this.dpop?.forgetKey(); // the other tab may have replaced it (logout, then login)
+    if (news.type === 'logout') this._cookie = false;
     if (news.type === 'tokens') {
+      this._cookie = this.config.refreshTokenInCookie;
       this._store.adopt(news.tokens);
       this._settle({ token: news.tokens.accessToken });
       return;
@@ -192,9 +192,8 @@ export class Refresher {
   /** Ends the flight in flight, if any, with `outcome` for its waiters. */
   private _settle(outcome: Parameters<RefreshFlight['end']>[0]): void {
     const flight = this._flight;
-    if (!flight) return;
     this._flight = null;
     this._isRefreshing.set(false);
-    flight.end(outcome);
+    flight?.end(outcome);
   }
 }

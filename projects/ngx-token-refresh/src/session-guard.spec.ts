@@ -95,6 +95,17 @@ describe('sessionGuard', () => {
     expect(tokens.status()).toBe('authenticated');
   });
 
+  it('refreshTokenInCookie: after clear() it sends to the login page without a cookie refresh', async () => {
+    const { backend, tokens } = setupRouter({ refreshTokenInCookie: true });
+    tokens.setTokens({ accessToken: 'T1' });
+    tokens.clear();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard', LoginPage);
+    backend.expectNone(REFRESH_URL);
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Fdashboard');
+    expect(tokens.status()).toBe('anonymous');
+  });
+
   it('sessionMatchGuard: matches with a session and redirects to login without one', async () => {
     const { tokens } = setupRouter();
     const harness = await RouterTestingHarness.create();

@@ -1,4 +1,5 @@
-import { canRefresh, toSession, toStored } from './session';
+import { SessionExpiredError } from './session-expired-error';
+import { canRefresh, toSession, toStored, tokenAfterFailedRefresh } from './session';
 
 describe('session', () => {
   it('toStored() gives what storage and other tabs keep: the tokens, expiry and token type, nothing of memory', () => {
@@ -12,10 +13,25 @@ describe('session', () => {
   it('canRefresh() allows a refresh with a refresh token, or with the refresh token in a cookie', () => {
     const withToken = toSession({ accessToken: 'A1', refreshToken: 'R1', expiresAt: null }, 0);
     const without = toSession({ accessToken: 'A1', refreshToken: null, expiresAt: null }, 0);
-    expect(canRefresh(withToken, { refreshTokenInCookie: false })).toBe(true);
-    expect(canRefresh(without, { refreshTokenInCookie: false })).toBe(false);
-    expect(canRefresh(null, { refreshTokenInCookie: false })).toBe(false);
-    expect(canRefresh(without, { refreshTokenInCookie: true })).toBe(true);
-    expect(canRefresh(null, { refreshTokenInCookie: true })).toBe(true);
+    expect(canRefresh(withToken, false)).toBe(true);
+    expect(canRefresh(without, false)).toBe(false);
+    expect(canRefresh(null, false)).toBe(false);
+    expect(canRefresh(without, true)).toBe(true);
+    expect(canRefresh(null, true)).toBe(true);
+  });
+
+  it('tokenAfterFailedRefresh() keeps a transient failure from costing a token that is still good', () => {
+    const at = (expiresAt: number) =>
+      toSession({ accessToken: 'A1', refreshToken: 'R1', expiresAt }, 30_000);
+    const transient = new Error('503');
+    const valid = at(Date.now() + 10_000);
+    expect(tokenAfterFailedRefresh(valid, transient)).toBe('A1');
+    const ended = new SessionExpiredError('refresh-rejected');
+    expect(() => tokenAfterFailedRefresh(valid, ended)).toThrow(ended);
+    expect(() => tokenAfterFailedRefresh({ ...valid, rejected: true }, transient)).toThrow(
+      transient,
+    );
+    expect(() => tokenAfterFailedRefresh(at(Date.now() - 1), transient)).toThrow(transient);
+    expect(() => tokenAfterFailedRefresh(null, transient)).toThrow(transient);
   });
 });

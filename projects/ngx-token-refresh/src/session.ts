@@ -1,6 +1,6 @@
+import { SessionExpiredError } from './session-expired-error';
 import { StoredTokens } from './stored-tokens';
-import { TokenTimes, readTokenTimes, refreshTime } from './token-expiry';
-import type { TokenRefreshConfig } from './token-refresh-config';
+import { TokenTimes, hasExpired, readTokenTimes, refreshTime } from './token-expiry';
 
 /** The session as `TokenService` holds it in memory. */
 export interface Session extends StoredTokens {
@@ -40,10 +40,21 @@ export function isExpiring(session: Session, now: number = Date.now()): boolean 
   return session.refreshAt !== null && session.refreshAt <= now;
 }
 
-/** The rule for "may this session refresh": it has a refresh token, or a cookie holds it. */
-export function canRefresh(
-  session: Session | null,
-  { refreshTokenInCookie }: Pick<TokenRefreshConfig, 'refreshTokenInCookie'>,
-): boolean {
-  return (session?.refreshToken ?? null) !== null || refreshTokenInCookie;
+/**
+ * The rule for "may this session refresh": it has a refresh token, or `cookie`, a cookie may hold
+ * one (`refreshTokenInCookie`, and no logout since the last login).
+ */
+export function canRefresh(session: Session | null, cookie: boolean): boolean {
+  return (session?.refreshToken ?? null) !== null || cookie;
+}
+
+/**
+ * After a refresh failed with `error`: the access token a waiting request still goes out with
+ * (the failure was transient, and the token was neither rejected nor has it expired); otherwise
+ * it throws `error`.
+ */
+export function tokenAfterFailedRefresh(session: Session | null, error: unknown): string {
+  if (error instanceof SessionExpiredError || !session || session.rejected) throw error;
+  if (hasExpired(session.expiresAt)) throw error;
+  return session.accessToken;
 }

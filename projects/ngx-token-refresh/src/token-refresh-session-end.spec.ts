@@ -173,6 +173,43 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
     expect(tokens.status()).toBe('anonymous');
   });
 
+  it('refreshTokenInCookie: after clear(), a 401 reaches the caller and nothing refreshes from the cookie', () => {
+    const { http, backend, tokens } = setup({ refreshTokenInCookie: true });
+    tokens.setTokens({ accessToken: 'T1' });
+    tokens.clear();
+    const outcome = record(http.get('/api/a'));
+    const request = backend.expectOne('/api/a');
+    expect(request.request.headers.has('Authorization')).toBeFalse();
+    unauthorized(request);
+    backend.expectNone(REFRESH_URL);
+    expect(isHttpError(outcome.error, 401)).toBeTrue();
+    expect(tokens.status()).toBe('anonymous');
+  });
+
+  it('refreshTokenInCookie: refresh() after clear() fails with SessionExpiredError and sends nothing', () => {
+    const { backend, tokens } = setup({ refreshTokenInCookie: true });
+    tokens.setTokens({ accessToken: 'T1' });
+    tokens.clear();
+    const outcome = record(tokens.refresh());
+    backend.expectNone(REFRESH_URL);
+    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+    expect(tokens.status()).toBe('anonymous');
+  });
+
+  it('refreshTokenInCookie: the next setTokens() after clear() lets the cookie refresh again', () => {
+    const { http, backend, tokens } = setup({ refreshTokenInCookie: true });
+    tokens.setTokens({ accessToken: 'T1' });
+    tokens.clear();
+    tokens.setTokens({ accessToken: 'T2' });
+    const outcome = record(http.get('/api/a'));
+    unauthorized(backend.expectOne('/api/a'));
+    flushRefresh(backend, { accessToken: 'T3' });
+    const retry = backend.expectOne('/api/a');
+    expect(authOf(retry)).toBe('Bearer T3');
+    retry.flush('ok');
+    expect(outcome.values).toEqual(['ok']);
+  });
+
   it('reports the retry error as is when the session moved on to another token meanwhile', () => {
     const { http, backend, tokens } = setup();
     tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
