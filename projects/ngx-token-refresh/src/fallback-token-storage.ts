@@ -6,17 +6,13 @@ import { TokenStorage, memoryTokenStorage, webTokenStorage } from './token-stora
 
 /**
  * The default `TOKEN_STORAGE`: the storage the options ask for, wrapped so that it never throws.
- * On the server, where web storage never exists, `'session'` and `'local'` are memory from the
- * start, without a warning. Runs in an injection context.
+ * On the server every render starts without a session, in memory, without a warning: web storage
+ * never exists there, and a `TokenStorage` of the options is one object shared by the renders of
+ * every user. Runs in an injection context.
  */
 export function createTokenStorage(): TokenStorage {
   const { storage, storageKey } = inject(TOKEN_REFRESH_CONFIG);
-  if (
-    storage === 'memory' ||
-    (typeof storage === 'string' && isPlatformServer(inject(PLATFORM_ID)))
-  ) {
-    return memoryTokenStorage();
-  }
+  if (storage === 'memory' || isPlatformServer(inject(PLATFORM_ID))) return memoryTokenStorage();
   if (typeof storage !== 'string') return new FallbackTokenStorage(storage, 'custom');
   return new FallbackTokenStorage(webTokenStorage(storage, storageKey), storage);
 }

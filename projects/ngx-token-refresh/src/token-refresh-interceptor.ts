@@ -63,7 +63,7 @@ function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<Http
     return throwError(() => new TokenRefreshConfigError(message));
   }
   const { config } = refresher;
-  if (req.headers.has(config.headerName) || !isAllowed(req.url, config)) return next(req);
+  if (req.headers.has(config.headerName) || !isAllowed(req.url, refresher)) return next(req);
   const token = refresher.tokenNow();
   // The common case (a valid token, no refresh in flight) goes out at once.
   if (token !== undefined) return sendWithRetry(req, token, next, refresher, config);
@@ -120,9 +120,9 @@ function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpE
   return error instanceof HttpErrorResponse && config.shouldRefresh(error);
 }
 
-function isAllowed(url: string, config: TokenRefreshConfig): boolean {
-  const page = pages.get(config) ?? readPage(config);
-  return isAllowedUrl(url, page.base, page.origin, config.allowedOrigins);
+function isAllowed(url: string, refresher: Refresher): boolean {
+  const page = pages.get(refresher) ?? readPage(refresher);
+  return isAllowedUrl(url, page.base, page.origin, refresher.config.allowedOrigins);
 }
 
 interface Page {
@@ -131,13 +131,14 @@ interface Page {
 }
 
 /**
- * The base URL and origin of each app's document (one app: one config), read once: the origin
- * never changes, and the base only moves within it (history navigation), which resolves relative
- * URLs to the same origin.
+ * The base URL and origin of each app's document, read once per app (its `Refresher`; on the
+ * server every render is an app of its own, while the options may be shared): the origin never
+ * changes, and the base only moves within it (history navigation), which resolves relative URLs
+ * to the same origin.
  */
-const pages = new WeakMap<TokenRefreshConfig, Page>();
+const pages = new WeakMap<Refresher, Page>();
 
-function readPage(config: TokenRefreshConfig): Page {
+function readPage(refresher: Refresher): Page {
   const document = inject(DOCUMENT, { optional: true });
   let base = FALLBACK_BASE;
   let origin = FALLBACK_ORIGIN;
@@ -151,6 +152,6 @@ function readPage(config: TokenRefreshConfig): Page {
     base = document?.baseURI || base;
   } catch {}
   const page = { base, origin };
-  pages.set(config, page);
+  pages.set(refresher, page);
   return page;
 }

@@ -63,7 +63,8 @@ export interface TokenRefreshOptions {
   leewaySeconds?: number;
   /**
    * Where tokens live: this page's memory, `sessionStorage`, `localStorage`, or your own
-   * `TokenStorage`. Web storage that fails falls back to memory with one console warning.
+   * `TokenStorage`. Web storage that fails falls back to memory with one console warning. On
+   * the server every storage is memory: each render starts without a session.
    * @default 'memory'
    */
   storage?: 'memory' | 'session' | 'local' | TokenStorage;
