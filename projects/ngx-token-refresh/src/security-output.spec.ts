@@ -13,9 +13,16 @@ import {
   record,
   setup,
   unauthorized,
+  uniqueKey,
+  until,
   withMockClock,
 } from '../spec/spec-helpers';
-import { TokenStorage } from './public-api';
+import {
+  RefreshLockTimeoutError,
+  TokenRefreshConfigError,
+  TokenStorage,
+  provideTokenRefresh,
+} from './public-api';
 
 /** Everything an app could print or send to an error tracker about a value. */
 function exposed(value: unknown): string {
@@ -120,6 +127,29 @@ describe('security: no token in console output or error messages', () => {
     }
     expect(typeError).toBeInstanceOf(TypeError);
     expectNoSecret([exposed(outcome.error), exposed(typeError), ...logged], [ACCESS, REFRESH]);
+  });
+
+  it('keeps tokens out of RefreshLockTimeoutError and TokenRefreshConfigError', async () => {
+    const storageKey = uniqueKey('output');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void navigator.locks.request(`ngx-token-refresh:${storageKey}`, () => held); // another tab
+    const { tokens } = setup({ crossTab: true, storageKey, refreshTimeoutMs: 50 });
+    tokens.setTokens({ accessToken: ACCESS, refreshToken: REFRESH });
+    const lockWait = record(tokens.refresh());
+    await until(() => lockWait.error !== undefined, 'the lock wait to time out');
+    release();
+    localStorage.removeItem(`ngx-token-refresh:${storageKey}`);
+    localStorage.removeItem(`ngx-token-refresh:${storageKey}:session`);
+    expect(lockWait.error).toBeInstanceOf(RefreshLockTimeoutError);
+    let configError: unknown;
+    try {
+      provideTokenRefresh({ refreshUrl: '/r', refreshTimeoutMs: -1, headerName: 'a b' });
+    } catch (error) {
+      configError = error;
+    }
+    expect(configError).toBeInstanceOf(TokenRefreshConfigError);
+    expectNoSecret([exposed(lockWait.error), exposed(configError), ...logged], [ACCESS, REFRESH]);
   });
 
   it('keeps tokens out of storage warnings, whatever the failing storage says', () => {
