@@ -67,7 +67,11 @@ const steps = [
   { name: 'api', kind: 'node', cmd: nodeTest('scripts/api-report.test.mjs') },
   { name: 'api-docs', kind: 'node', cmd: nodeTest('scripts/api-docs.test.mjs') },
   { name: 'package', kind: 'node', cmd: nodeTest('scripts/package-install.test.mjs') },
-  { name: 'release', kind: 'node', cmd: nodeTest('scripts/release.test.mjs') },
+  {
+    name: 'release',
+    kind: 'node',
+    cmd: nodeTest('scripts/release.test.mjs scripts/changesets.test.mjs'),
+  },
   { name: 'ng-add', kind: 'node', cmd: nodeTest('scripts/ng-add.test.mjs') },
   { name: 'build-app', kind: 'build', cmd: 'npx ng build', for: ['e2e'] },
   // Playwright only strips the specs' types: without this, type errors in them go unnoticed.
