@@ -58,8 +58,9 @@ const quickStart = [
 ];
 
 export default [
-  // The core v2 issue's target, 4.0 KiB, is not met yet: 6,724 B (6.57 KiB) measured.
-  entry('README quick start', quickStart, '6.6 KiB'),
-  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 8,946 B measured.
+  // The core v2 issue's target, 4.0 KiB, is not met yet: 6,781 B (6.62 KiB) measured, 23 B over
+  // the 6.6 KiB before, for a logout that sticks in cookie mode and server renders kept apart.
+  entry('README quick start', quickStart, '6.65 KiB'),
+  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 8,994 B measured.
   entry('DPoP feature on top', [...quickStart, 'withDpop', 'dpopProof'], '8.8 KiB'),
 ];
