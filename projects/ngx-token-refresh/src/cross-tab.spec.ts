@@ -127,6 +127,23 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(isHttpError(outcome.error, 401)).toBeTrue();
   });
 
+  it('lets a logout in another tab win over a refresh answer that arrives before its news', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inB = record(b.tokens.refresh());
+    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    a.tokens.clear(); // its news reaches tab B only after the answer below
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+    await until(() => inB.error !== undefined || inB.values.length > 0, "tab B's refresh to end");
+    await settle();
+    expect(inB.values).withContext('no token from a refresh the logout overtook').toEqual([]);
+    expect(inB.error).toBeInstanceOf(SessionExpiredError);
+    expect((inB.error as SessionExpiredError | undefined)?.reason).toBe('logout');
+    for (const tab of [a, b]) expect(tab.tokens.accessToken()).toBeNull();
+    expect(a.tokens.status()).toBe('anonymous');
+  });
+
   it('fails the waiters of other tabs with SessionExpiredError when the refresh is rejected', async () => {
     const { a, b } = twoTabs();
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });

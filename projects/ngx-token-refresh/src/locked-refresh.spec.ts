@@ -3,6 +3,7 @@ import { record, until } from '../spec/spec-helpers';
 import { delay, neverAborted, useTabChannels } from '../spec/tab-channels';
 import { lockedRefresh } from './locked-refresh';
 import { RefreshLockTimeoutError } from './refresh-lock-timeout-error';
+import { SessionExpiredError } from './session-expired-error';
 import { TabChannel } from './tab-channel';
 import { TokenPair } from './token-pair';
 
@@ -33,6 +34,17 @@ describe('lockedRefresh', () => {
       .withContext('lock after the refresh')
       .toBeResolvedTo(true);
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('lockedRefresh() runs a refresh that answers at once in a tab that still keeps the lock', async () => {
+    const a = open();
+    const first = record(lockedRefresh(a, 5000, { revision: () => 0, refresh: () => of(PAIR) }));
+    await until(() => first.completed, 'the first refresh');
+    // Nobody asked for the lock: this tab keeps it and runs the next refresh without waiting.
+    const second = record(lockedRefresh(a, 5000, { revision: () => 0, refresh: () => of(PAIR) }));
+    await until(() => second.completed || second.error !== undefined, 'the second refresh');
+    expect(second.error).toBeUndefined();
+    expect(second.values).toEqual([PAIR]);
   });
 
   it('lockedRefresh() passes on the refresh error and releases the lock', async () => {
@@ -94,6 +106,34 @@ describe('lockedRefresh', () => {
     await until(() => outcome.completed, 'the refresh after the catch-up wait', 5000);
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(outcome.values).toEqual([PAIR]);
+  });
+
+  it('lockedRefresh() drops its tokens for a logout another tab announced while it refreshed', async () => {
+    const a = open();
+    const answer = new Subject<TokenPair>();
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh: () => answer }));
+    await until(() => answer.observed, 'the refresh to start');
+    a.writeRevision(4, false); // another tab's logout, its news still on the way
+    answer.next(PAIR);
+    await delay(50);
+    expect(outcome.values).withContext('while the news is awaited').toEqual([]);
+    outcome.subscription.unsubscribe(); // the news came: it settled the flight
+    await expectAsync(lockIsFree(open(), 500)).toBeResolvedTo(true);
+    expect(outcome.values).toEqual([]);
+  });
+
+  it("lockedRefresh() fails as the session's end when that logout's news never comes", async () => {
+    const a = open();
+    const answer = new Subject<TokenPair>();
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 3, refresh: () => answer }));
+    await until(() => answer.observed, 'the refresh to start');
+    a.writeRevision(4, false);
+    answer.next(PAIR);
+    // The wait is 1 s of 10 ms sleeps, which a loaded machine stretches.
+    await until(() => outcome.error !== undefined, 'the end after the wait', 5000);
+    expect(outcome.values).toEqual([]);
+    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+    await expectAsync(lockIsFree(open(), 1000)).toBeResolvedTo(true);
   });
 
   it('lockedRefresh() cancels the refresh and releases the lock when the subscriber leaves mid-refresh', async () => {

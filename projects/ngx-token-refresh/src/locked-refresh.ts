@@ -1,4 +1,5 @@
 import { Observable } from 'rxjs';
+import { SessionExpiredError } from './session-expired-error';
 import { TabChannel } from './tab-channel';
 import { TokenPair } from './token-pair';
 
@@ -28,22 +29,39 @@ export function lockedRefresh(
   return new Observable<TokenPair>((subscriber) => {
     const cancel = new AbortController();
     let locked = false;
+    /** Waits while `behind()`, at most `CATCH_UP_MS`, unless the subscriber leaves. */
+    const waitWhile = async (behind: () => boolean) => {
+      for (let waited = 0; behind() && waited < CATCH_UP_MS; waited += 10) {
+        if (subscriber.closed) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    /**
+     * Emits the refresh's `tokens`, unless another tab ended the session (logout) after this
+     * refresh left: that news, on its way, settles this tab's flight (the tokens are dropped,
+     * never announced over the logout); should it not come within `CATCH_UP_MS`, the refresh
+     * fails as the session's end.
+     */
+    const deliver = async (tokens: TokenPair) => {
+      const ended = () => tabs.readRevision() > tab.revision() && !tabs.sessionAnnounced();
+      if (ended()) await waitWhile(ended); // at once otherwise: the next tab in line sees it
+      if (subscriber.closed) return;
+      if (ended()) return subscriber.error(new SessionExpiredError('logout'));
+      subscriber.next(tokens);
+      subscriber.complete();
+    };
     tabs
       .withLock(timeoutMs, cancel.signal, async () => {
         locked = true;
         const newest = tabs.readRevision();
-        for (let waited = 0; tab.revision() < newest && waited < CATCH_UP_MS; waited += 10) {
-          if (subscriber.closed) return;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        await waitWhile(() => tab.revision() < newest);
         if (subscriber.closed) return;
         // Hold the lock until the refresh settles, or until the flight is abandoned (logout,
         // new login): then the refresh call is cancelled and the lock released at once.
         await new Promise<void>((release) => {
           const refresh = tab.refresh().subscribe({
-            next: (tokens) => subscriber.next(tokens),
+            next: (tokens) => void deliver(tokens),
             error: (error: unknown) => subscriber.error(error),
-            complete: () => subscriber.complete(),
           });
           subscriber.add(() => {
             refresh.unsubscribe();
