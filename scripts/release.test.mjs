@@ -164,6 +164,19 @@ test('npm publish --dry-run of dist/ngx-token-refresh prints the tarball content
   assert.deepEqual(listed.sort(), expectedFiles());
 });
 
+test('npm publish from projects/ngx-token-refresh is refused with where to publish from; the built package.json has no scripts', () => {
+  const run = spawnSync('npm', ['publish', '--dry-run'], { cwd: library, encoding: 'utf8' });
+  assert.notEqual(run.status, 0, 'npm publish of the sources must fail');
+  assert.match(
+    run.stderr,
+    /ngx-token-refresh is published from the build: npm run build:lib, then npm publish dist\/ngx-token-refresh/,
+  );
+  assert.doesNotMatch(run.stdout, /^\+ ngx-token-refresh@/m, 'npm reported a publish');
+  // ng-packagr drops `scripts` from the build, so the guard never reaches a published package.
+  const manifest = JSON.parse(tarRead(tarball, 'package.json'));
+  assert.equal(manifest.scripts, undefined);
+});
+
 /**
  * What the package must ship, sorted: package.json, README.md, LICENSE; for each entry point its
  * FESM bundle with the source map ng-packagr writes beside it (as Angular's own packages ship
