@@ -1,7 +1,8 @@
-// The figures of the README's "How it compares" paragraph against docs/benchmarks.md, which
-// `node bench/run.mjs` generates (bench/lib/report.mjs): every figure the README quotes, rounded as
-// the README rounds it, is the one the doc reports. After a new bench run, a failure names the
-// README phrase to change, the doc's figure and the wording to put in. Needs no build, runs no bench.
+// The figures of the README's "How it compares" paragraph, and the run time that bench/README.md
+// gives, against docs/benchmarks.md, which `node bench/run.mjs` generates (bench/lib/report.mjs):
+// every figure the README quotes, rounded as the README rounds it, is the one the doc reports.
+// After a new bench run, a failure names the README phrase to change, the doc's figure and the
+// wording to put in. Needs no build, runs no bench.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -187,4 +188,17 @@ test('the README quotes the bundle size withDpop() adds that docs/benchmarks.md 
   const [adds, where] = cell(DPOP, /^Bundle added \(gzip\)/, 'DPoP adds');
   const kb = (numbers(adds)[0] / 1024).toFixed(1);
   agrees(m, 1, kb, `${where}, ${kb} KB`);
+});
+
+test("the README and bench/README.md give a full run's duration that brackets the one docs/benchmarks.md reports", () => {
+  const run = /^\| Run +\| [^|]*, ([\d,]+) s +\|$/m.exec(section(DOC, 'Machine and versions', DOC_NAME));
+  assert.ok(run, `${DOC_NAME}'s "Machine and versions" no longer says how long the run took`);
+  const minutes = numbers(run[1])[0] / 60;
+  const m = quoted(/`npm run bench`, (\d+) to (\d+) minutes\)/, "a full run's duration");
+  const bench = /full run, (\d+) to (\d+) minutes on 2 cores/.exec(read('bench/README.md'));
+  assert.ok(bench, 'bench/README.md no longer says how long a full run takes');
+  for (const [phrase, low, high] of [m, bench]) {
+    const holds = Number(low) <= minutes && minutes <= Number(high);
+    assert.ok(holds, `"${phrase}", but ${DOC_NAME} reports a run of ${minutes.toFixed(1)} minutes`);
+  }
 });
