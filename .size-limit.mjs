@@ -58,10 +58,11 @@ const quickStart = [
 ];
 
 export default [
-  // The core v2 issue's target, 4.0 KiB, is not met yet: 6,834 B (6.67 KiB) measured, 76 B over
-  // the 6.6 KiB before, for three fixes: a logout that sticks in cookie mode, server renders kept
-  // apart, and another tab's logout winning over a refresh answer that arrives before its news.
-  entry('README quick start', quickStart, '6.7 KiB'),
-  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 9,050 B measured.
-  entry('DPoP feature on top', [...quickStart, 'withDpop', 'dpopProof'], '8.85 KiB'),
+  // The core v2 issue's target, 4.0 KiB, is not met yet: 6,925 B (6.76 KiB) measured. The last
+  // raises: +76 B for three fixes (a logout that sticks in cookie mode, server renders kept apart,
+  // another tab's logout winning over a refresh answer that arrives before its news), then +91 B
+  // for refreshed tokens read on the page's clock when it is off the server's.
+  entry('README quick start', quickStart, '6.8 KiB'),
+  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 9,142 B measured.
+  entry('DPoP feature on top', [...quickStart, 'withDpop', 'dpopProof'], '8.95 KiB'),
 ];

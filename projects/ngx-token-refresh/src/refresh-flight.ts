@@ -9,6 +9,8 @@ export class RefreshFlight {
   private _outcome: Outcome | undefined;
   /** The running refresh call, cancelled when the flight ends before it does. */
   subscription: Subscription | null = null;
+  /** When the flight started, by this page's clock: its answer was issued after it. */
+  readonly startedAt = Date.now();
 
   /** The new access token, once, or the error that ended the flight; late waiters get it too. */
   readonly result = new Observable<string>((waiter) => {

@@ -136,7 +136,7 @@ export class Refresher {
     const subscription = this._tabs.locked(call, 2 * this.config.refreshTimeoutMs).subscribe({
       next: (tokens) => {
         if (this._flight !== flight) return;
-        const expiresAt = this._keep(tokens, this._store.session());
+        const expiresAt = this._keep(tokens, this._store.session(), flight.startedAt);
         this.report({ type: 'refreshed', expiresAt });
         this._settle({ token: tokens.accessToken });
       },
@@ -155,10 +155,10 @@ export class Refresher {
     return flight;
   }
 
-  /** Keeps new tokens and tells the other tabs; returns their expiry. */
-  private _keep(tokens: TokenPair, previous: Session | null): number | null {
+  /** Keeps new tokens (`sentAt`: answering a refresh) and tells the other tabs; returns expiry. */
+  private _keep(tokens: TokenPair, previous: Session | null, sentAt?: number): number | null {
     this._cookie = this.config.refreshTokenInCookie;
-    const stored = this._store.keep(tokens, previous);
+    const stored = this._store.keep(tokens, previous, sentAt);
     this._tabs.announce({ type: 'tokens', tokens: stored });
     return stored.expiresAt;
   }

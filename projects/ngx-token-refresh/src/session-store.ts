@@ -41,10 +41,12 @@ export class SessionStore {
   /**
    * Makes new tokens (a login or a refresh) the session and returns them as stored; the
    * `previous` session's refresh token and token type stay when `tokens` brings none (no
-   * rotation).
+   * rotation). `sentAt`: the tokens answer a refresh sent then, so a new access token's expiry
+   * is read on this page's clock (`readTokenTimes`).
    */
-  keep(tokens: TokenPair, previous: StoredTokens | null): StoredTokens {
-    const times = readTokenTimes(tokens.accessToken, tokens.expiresIn);
+  keep(tokens: TokenPair, previous: StoredTokens | null, sentAt?: number): StoredTokens {
+    const issued = tokens.accessToken === previous?.accessToken ? undefined : sentAt;
+    const times = readTokenTimes(tokens.accessToken, tokens.expiresIn, Date.now(), issued);
     const refreshToken = tokens.refreshToken ?? previous?.refreshToken ?? null;
     const tokenType = tokens.tokenType || previous?.tokenType;
     const stored: StoredTokens = {

@@ -1,6 +1,6 @@
 import { createTestJwt } from '../testing/src/create-test-jwt';
 import { jwtWithPayload, withMockClock } from '../spec/spec-helpers';
-import { TokenTimes, hasExpired, readTokenTimes, refreshTime } from './token-expiry';
+import { TokenTimes, clockOffset, hasExpired, readTokenTimes, refreshTime } from './token-expiry';
 
 /** A fixed "now" (ms) for every spec; the real clock is never read. */
 const NOW = Date.UTC(2030, 0, 1);
@@ -169,6 +169,62 @@ describe('hasExpired', () => {
       expect(hasExpired(now)).toBeTrue();
       expect(hasExpired(now + 1)).toBeFalse();
     });
+  });
+});
+
+describe('clockOffset', () => {
+  // A refresh sent at NOW - 2 s and answered at NOW: the token was issued in between.
+  const SENT = NOW - 2000;
+
+  it("clockOffset() is 0 when iat lies in the call's round trip, down to its whole second", () => {
+    for (const iat of [SENT - 999, SENT, NOW - 1000, NOW]) {
+      expect(clockOffset(iat, SENT, NOW))
+        .withContext(`iat ${iat - NOW} ms`)
+        .toBe(0);
+    }
+  });
+
+  it('clockOffset() for an iat before the call was sent: the page clock is ahead by at least the gap', () => {
+    // Issued no later than iat + 999 ms, by the issuer's clock; sent at SENT by the page's.
+    expect(clockOffset(SENT - 1001, SENT, NOW)).toBe(1);
+    expect(clockOffset(SENT - 600_000, SENT, NOW)).toBe(599_000);
+  });
+
+  it('clockOffset() for an iat after the answer came: the page clock is behind, by the gap to the send', () => {
+    expect(clockOffset(NOW + 1, SENT, NOW)).toBe(-3001);
+    expect(clockOffset(NOW + 600_000, SENT, NOW)).toBe(-603_000);
+  });
+});
+
+describe('readTokenTimes() of a refresh answer (with sentAt)', () => {
+  it('readTokenTimes() moves exp onto the page clock when iat lies outside the round trip', () => {
+    const ahead = jwt({ iat: NOW_S - 600, exp: NOW_S - 300 }); // issued 10 min ago by the page clock
+    expect(readTokenTimes(ahead, undefined, NOW, NOW - 500)).toEqual({
+      expiresAt: NOW - 500 + 299_000,
+      lifetimeMs: 300_000,
+    });
+    const behind = jwt({ iat: NOW_S + 600, exp: NOW_S + 900 });
+    expect(readTokenTimes(behind, undefined, NOW, NOW - 500)).toEqual({
+      expiresAt: NOW - 500 - 1000 + 300_000,
+      lifetimeMs: 300_000,
+    });
+  });
+
+  it('readTokenTimes() keeps exp as it is when iat lies in the round trip, or is missing or unusable', () => {
+    const issuedNow = jwt({ iat: NOW_S, exp: NOW_S + 300 });
+    expect(readTokenTimes(issuedNow, undefined, NOW, NOW - 500)).toEqual(
+      times(NOW + 300_000, 300_000),
+    );
+    for (const iat of [undefined, NOW_S - 300, NOW_S - 200]) {
+      const token = jwt({ iat, exp: NOW_S - 300 }); // no iat, iat = exp, iat after exp
+      expect(readTokenTimes(token, undefined, NOW, NOW - 500).expiresAt)
+        .withContext(`iat ${iat}`)
+        .toBe(NOW - 300_000);
+    }
+  });
+
+  it("readTokenTimes() counts an opaque token's expiresIn from now, with or without sentAt", () => {
+    expect(readTokenTimes('opaque', 300, NOW, NOW - 500)).toEqual(times(NOW + 300_000, 300_000));
   });
 });
 

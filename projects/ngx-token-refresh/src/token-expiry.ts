@@ -14,21 +14,26 @@ export interface TokenTimes {
  * Reads when the access token expires. A JWT's numeric `exp` claim wins; otherwise
  * `expiresInSeconds` (from the login or refresh response) counts from `now`. A token that is not
  * a JWT, cannot be decoded, or has no usable `exp` (not a positive number of seconds; an `exp` in
- * milliseconds is unreadable) is opaque: `null`, never an exception. It
- * decodes the token (with `JwtHelperService`): call it once per token, not per request.
+ * milliseconds is unreadable) is opaque: `null`, never an exception. With `sentAt`, the token
+ * answers a call sent then and answered `now`: `exp` moves by `clockOffset()` of its `iat`, onto
+ * this page's clock. It decodes the token (with `JwtHelperService`): call it once per token, not
+ * per request.
  */
 export function readTokenTimes(
   token: string,
   expiresInSeconds: unknown = undefined,
   now: number = Date.now(),
+  sentAt?: number,
 ): TokenTimes {
   const claims = readClaims(token);
   const exp = seconds(claims?.['exp']);
   if (exp !== null) {
     const iat = seconds(claims?.['iat']);
+    const issued = iat !== null && iat < exp;
+    const offset = issued && sentAt !== undefined ? clockOffset(iat * 1000, sentAt, now) : 0;
     return {
-      expiresAt: exp * 1000,
-      lifetimeMs: iat !== null && iat < exp ? (exp - iat) * 1000 : null,
+      expiresAt: exp * 1000 + offset,
+      lifetimeMs: issued ? (exp - iat) * 1000 : null,
     };
   }
   return typeof expiresInSeconds === 'number' &&
@@ -36,6 +41,18 @@ export function readTokenTimes(
     expiresInSeconds > 0
     ? { expiresAt: now + expiresInSeconds * 1000, lifetimeMs: expiresInSeconds * 1000 }
     : { expiresAt: null, lifetimeMs: null };
+}
+
+/**
+ * How far this page's clock runs ahead of the token issuer's (ms; negative: behind), judged by
+ * a token issued at `issuedAt` (its `iat` in ms, whole seconds) in answer to a call this page sent
+ * at `sentAt` and had answered at `now`: 0 when the issue fits in that window, else the offset
+ * that puts it at the window's start, the token's oldest possible age (so it is refreshed early
+ * rather than late).
+ */
+export function clockOffset(issuedAt: number, sentAt: number, now: number): number {
+  const least = sentAt - (issuedAt + 1000); // `iat` is rounded down to the second
+  return least > 0 || now < issuedAt ? least : 0;
 }
 
 /**

@@ -57,7 +57,8 @@ export interface TokenRefreshOptions {
    * A JWT access token this close to its `exp` is refreshed before the request goes out. For
    * tokens whose lifetime is known (`exp - iat`, or `expiresIn`) it is capped at half that
    * lifetime, so a token that lives 20 s is used for 10 s instead of refreshed before every
-   * request.
+   * request. A refreshed JWT whose `iat` lies outside the refresh call's round trip shows this
+   * page's clock is off the server's: its `exp` is moved onto the page's clock.
    * @default 30
    */
   leewaySeconds?: number;
