@@ -24,6 +24,25 @@ describe('ng add run a second time', () => {
       expect(second.infos).toEqual([`ngx-token-refresh: ${file} is already set up.`]);
     });
   }
+
+  it('adds @auth0/angular-jwt again when it is missing from a set-up app', async () => {
+    const first = await runNgAdd(await createApp());
+    const manifest = JSON.parse(first.tree.readText('/package.json'));
+    delete manifest.dependencies['@auth0/angular-jwt'];
+    first.tree.overwrite('/package.json', JSON.stringify(manifest, null, 2));
+
+    const second = await runNgAdd(first.tree);
+
+    const { '/package.json': was, ...before } = snapshot(first.tree);
+    const { '/package.json': is, ...after } = snapshot(second.tree);
+    expect(after).toEqual(before);
+    expect(JSON.parse(is!).dependencies['@auth0/angular-jwt']).toBe('^5.2.0');
+    expect(second.tasks).toEqual(['node-package']);
+    expect(second.infos).toEqual([
+      'ngx-token-refresh: projects/app/src/app/app.config.ts is already set up.',
+      'ngx-token-refresh: adding @auth0/angular-jwt@^5.2.0 to dependencies.',
+    ]);
+  });
 });
 
 async function withFetch(): Promise<UnitTestTree> {

@@ -1,3 +1,4 @@
+import { UnitTestTree } from '@angular-devkit/schematics/testing';
 import { APP_CONFIG, writeAppConfig } from '../testing/app-config';
 import { createApp, runNgAdd, snapshot } from '../testing/app-tree';
 import { typeCheck } from '../testing/type-check';
@@ -162,4 +163,86 @@ export const appConfig: ApplicationConfig = {
     );
     expect(infos[infos.length - 1]).toBe(NOTE);
   });
+
+  it('adds withFetch() and the note in an app with a server target', async () => {
+    const app = await createApp();
+    editBuild(app, (build, targets) => {
+      build['builder'] = '@angular-devkit/build-angular:browser';
+      build['options'].main = build['options'].browser;
+      delete build['options'].browser;
+      targets['server'] = {
+        builder: '@angular-devkit/build-angular:server',
+        options: { main: 'projects/app/src/main.server.ts' },
+      };
+    });
+
+    const { tree, infos } = await runNgAdd(app);
+
+    expect(tree.readText(APP_CONFIG)).toContain(
+      '    provideHttpClient(withFetch(), withInterceptors([tokenRefreshInterceptor])),\n',
+    );
+    expect(infos[infos.length - 1]).toBe(NOTE);
+  });
+
+  it('adds withFetch() and the note in an app that only prerenders', async () => {
+    const app = await createApp({ ssr: true });
+    editBuild(app, (build) => {
+      delete build['options'].ssr;
+      build['options'].outputMode = 'static';
+    });
+
+    const { tree, infos } = await runNgAdd(app);
+
+    expect(tree.readText(APP_CONFIG)).toContain(
+      '    provideHttpClient(withFetch(), withInterceptors([tokenRefreshInterceptor])),\n',
+    );
+    expect(infos[infos.length - 1]).toBe(NOTE);
+  });
+
+  // BUG: `"server": false` (the application builder's "no server entry point") counts as
+  // rendering on the server: ng add adds withFetch() and prints the note about sessionGuard
+  // routes on the server to an app that has no server.
+  xit('treats "server": false as an app without server rendering', async () => {
+    const app = await createApp();
+    editBuild(app, (build) => {
+      build['options'].server = false;
+    });
+
+    const { tree, infos } = await runNgAdd(app);
+
+    expect(tree.readText(APP_CONFIG)).toContain(
+      '    provideHttpClient(withInterceptors([tokenRefreshInterceptor])),\n',
+    );
+    expect(infos).not.toContain(NOTE);
+  });
+
+  // BUG (detection gap): only Angular's own application builders count. An app built by a
+  // builder that wraps them, such as @angular-builders/custom-esbuild:application, renders on
+  // the server with its `server` entry too, yet the lines ng add prints for it (it cannot edit
+  // such an app: see standalone.spec.ts) lack withFetch() (NG02801 on the server), and it gets no
+  // note about its sessionGuard routes.
+  xit('prints withFetch() and the note for an app built by a custom application builder', async () => {
+    const app = await createApp({ ssr: true });
+    editBuild(app, (build) => {
+      build['builder'] = '@angular-builders/custom-esbuild:application';
+    });
+
+    const { warnings, infos } = await runNgAdd(app);
+
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]).toContain(
+      '  provideHttpClient(withFetch(), withInterceptors([tokenRefreshInterceptor])),\n',
+    );
+    expect(infos[infos.length - 1]).toBe(NOTE);
+  });
 });
+
+type Json = Record<string, any>;
+
+/** Edits the `build` target of project `app` (and its other targets) in angular.json. */
+function editBuild(tree: UnitTestTree, edit: (build: Json, targets: Json) => void): void {
+  const workspace = JSON.parse(tree.readText('/angular.json'));
+  const targets = workspace.projects.app.architect;
+  edit(targets.build, targets);
+  tree.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+}

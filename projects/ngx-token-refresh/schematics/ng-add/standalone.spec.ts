@@ -46,6 +46,33 @@ export const appConfig: ApplicationConfig = {
     expect(typeCheck(tree)).toEqual([]);
   });
 
+  it('writes backslashes and double quotes in the options as the same text', async () => {
+    const { tree } = await runNgAdd(await createApp(), {
+      refreshUrl: '/api/auth\\refresh',
+      loginUrl: '/login?next="home"',
+    });
+
+    expect(tree.readText(CONFIG)).toContain(
+      "    provideTokenRefresh({ refreshUrl: '/api/auth\\\\refresh', loginUrl: '/login?next=\"home\"', storage: 'memory' })\n",
+    );
+    expect(typeCheck(tree)).toEqual([]);
+  });
+
+  it('adds provideTokenRefresh when app.config.ts only imports it', async () => {
+    const app = await createApp();
+    app.overwrite(
+      CONFIG,
+      `import { provideTokenRefresh } from 'ngx-token-refresh';\n${app.readText(CONFIG)}`,
+    );
+
+    const { tree } = await runNgAdd(app);
+
+    expect(tree.readText(CONFIG)).toContain(
+      "    provideTokenRefresh({ refreshUrl: '/api/auth/refresh', loginUrl: '/login', storage: 'memory' })\n",
+    );
+    expect(typeCheck(tree)).toEqual([]);
+  });
+
   it('adds @auth0/angular-jwt to the dependencies and schedules npm install', async () => {
     const { tree, tasks, infos } = await runNgAdd(await createApp());
 
@@ -91,5 +118,23 @@ bootstrapApplication(App, {
 }).catch((err) => console.error(err));
 `);
     expect(typeCheck(tree)).toEqual([]);
+  });
+
+  // BUG: with a builder other than Angular's application builders, such as
+  // @angular-builders/custom-esbuild:application (whose entry is `browser` too), the main file
+  // is not found (@schematics/angular's getMainFilePath reads `main` for other builders, and its
+  // addRootProvider does the same): ng add changes no source file, which is fair, but warns
+  // "undefined was left unchanged: the main file is missing." instead of naming the file.
+  xit('names the main file it leaves alone in an app built by a custom builder', async () => {
+    const app = await createApp();
+    const workspace = JSON.parse(app.readText('/angular.json'));
+    workspace.projects.app.architect.build.builder = '@angular-builders/custom-esbuild:application';
+    app.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+
+    const { warnings } = await runNgAdd(app);
+
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]).toContain('ngx-token-refresh: projects/app/src/main.ts was left unchanged');
+    expect(warnings[0]).not.toContain('undefined');
   });
 });

@@ -118,6 +118,50 @@ in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterc
       (app) => app.overwrite(MAIN, "console.log('hello');\n"),
       'main.ts was left unchanged: it calls neither bootstrapApplication(...) nor bootstrapModule(...).',
     ],
+    [
+      'provideHttpClient given two withInterceptors(...)',
+      (app) =>
+        writeAppConfig(
+          app,
+          `${HTTP}\nconst a = (req: any, next: any) => next(req);\n`,
+          '    provideHttpClient(withInterceptors([a]), withInterceptors([a])),',
+        ),
+      'app.config.ts was left unchanged: its withInterceptors(...) is not a single call with an array literal.',
+    ],
+    [
+      'a config built by a call in main.ts',
+      (app) => {
+        const text = app
+          .readText(MAIN)
+          .replace('(App, appConfig)', '(App, mergeApplicationConfig(appConfig, {}))');
+        app.overwrite(MAIN, `import { mergeApplicationConfig } from '@angular/core';\n${text}`);
+      },
+      'main.ts was left unchanged: the bootstrapApplication config is not a plain object literal.',
+    ],
+    [
+      'a config that spreads another config',
+      (app) =>
+        app.overwrite(
+          APP_CONFIG,
+          'const base = { providers: [] };\nexport const appConfig = { ...base };\n',
+        ),
+      'app.config.ts was left unchanged: the providers of appConfig are not an array literal.',
+    ],
+    [
+      'NgModule providers held in a variable',
+      (app) => {
+        const path = '/projects/app/src/app/app-module.ts';
+        const text = app
+          .readText(path)
+          .replace(/providers: \[[^\]]*\]/, 'providers')
+          .replace(
+            '@NgModule(',
+            'const providers = [provideBrowserGlobalErrorListeners()];\n\n@NgModule(',
+          );
+        app.overwrite(path, text);
+      },
+      'app-module.ts was left unchanged: the providers of the root NgModule are not an array literal.',
+    ],
   ];
   for (const [name, change, message] of shapes) {
     it(`leaves ${name} alone and says why`, async () => {
@@ -132,6 +176,19 @@ in its withInterceptors([...]), or in a new withInterceptors([tokenRefreshInterc
       expect(warnings[0]).toContain('provideTokenRefresh({ refreshUrl:');
     });
   }
+
+  it('still adds @auth0/angular-jwt and schedules npm install', async () => {
+    const app = await createApp();
+    writeAppConfig(app, '\nconst shared = [];\n', '    ...shared,');
+
+    const { tree, tasks, infos } = await runNgAdd(app);
+
+    expect(JSON.parse(tree.readText('/package.json')).dependencies['@auth0/angular-jwt']).toBe(
+      '^5.2.0',
+    );
+    expect(tasks).toEqual(['node-package']);
+    expect(infos).toEqual(['ngx-token-refresh: adding @auth0/angular-jwt@^5.2.0 to dependencies.']);
+  });
 
   it('prints only the interceptor lines when provideTokenRefresh is there already', async () => {
     const app = await createApp();
