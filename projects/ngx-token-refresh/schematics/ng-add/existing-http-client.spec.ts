@@ -269,20 +269,22 @@ export const appConfig: ApplicationConfig = {
     expect(tree.readText(APP_CONFIG).replace(/\r\n/g, '')).not.toContain('\n');
   });
 
-  // BUG: a provideHttpClient(...) called through a namespace import (`http.provideHttpClient()`)
-  // is not recognised: ng add adds a second provideHttpClient(...) beside it, the very shape it
-  // refuses elsewhere ("it calls provideHttpClient(...) more than once"). It should edit that call
-  // or leave the file alone and print the lines to add.
-  xit('does not add a second provideHttpClient(...) beside a namespace-imported one', async () => {
+  // A provideHttpClient(...) called through a namespace import (`http.provideHttpClient()`) is
+  // the app's one call: ng add must not add a second beside it, nor a feature it cannot import.
+  it('leaves a namespace-imported provideHttpClient(...) alone and prints the lines to add', async () => {
     const app = await createApp();
     writeAppConfig(
       app,
       "import * as http from '@angular/common/http';\n",
       '    http.provideHttpClient(http.withFetch()),',
     );
+    const before = app.readText(APP_CONFIG);
 
-    const { tree } = await runNgAdd(app);
+    const { tree, warnings } = await runNgAdd(app);
 
-    expect(tree.readText(APP_CONFIG).match(/provideHttpClient\(/g)?.length).toBe(1);
+    expect(tree.readText(APP_CONFIG)).toBe(before);
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]).toContain('it calls provideHttpClient(...) through a namespace import');
+    expect(warnings[0]).toContain('withInterceptors([tokenRefreshInterceptor])');
   });
 });

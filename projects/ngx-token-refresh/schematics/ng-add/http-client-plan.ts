@@ -25,6 +25,11 @@ export function planHttpClient(root: RootProviders, fetch: boolean): HttpClientP
   if (mentions(source, 'HttpClientModule')) {
     return problem('it uses HttpClientModule; replace it with provideHttpClient(...) first');
   }
+  const namespaced = (node: TS.Node): node is TS.PropertyAccessExpression =>
+    ts.isPropertyAccessExpression(node) && node.name.text === 'provideHttpClient';
+  if (findNodes(source, namespaced).length) {
+    return problem('it calls provideHttpClient(...) through a namespace import');
+  }
   const [call, ...more] = findNodes(source, (node) => isCallTo(node, 'provideHttpClient'));
   if (more.length) return problem('it calls provideHttpClient(...) more than once');
   const elements: readonly TS.Expression[] = root.providers?.elements ?? [];

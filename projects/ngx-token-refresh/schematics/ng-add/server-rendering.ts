@@ -1,11 +1,14 @@
 import { ProjectDefinition } from '@schematics/angular/utility';
 import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
 
-/** Whether the app renders on the server: a `server` target, or the application builder's. */
+/**
+ * Whether the app renders on the server: a `server` target, or the application builder's `server`
+ * entry (`false` means none).
+ */
 export function rendersOnServer(project: ProjectDefinition): boolean {
   const { targets } = project;
   const server = targets.get('build')?.options?.['server'];
-  return targets.has('server') || (isUsingApplicationBuilder(project) && server !== undefined);
+  return targets.has('server') || (isUsingApplicationBuilder(project) && !!server);
 }
 
 /** The hint for what `ng add` cannot set up in such an app: where `sessionGuard` routes render. */

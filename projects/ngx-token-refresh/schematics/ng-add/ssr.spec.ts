@@ -199,10 +199,8 @@ export const appConfig: ApplicationConfig = {
     expect(infos[infos.length - 1]).toBe(NOTE);
   });
 
-  // BUG: `"server": false` (the application builder's "no server entry point") counts as
-  // rendering on the server: ng add adds withFetch() and prints the note about sessionGuard
-  // routes on the server to an app that has no server.
-  xit('treats "server": false as an app without server rendering', async () => {
+  // `"server": false` is the application builder's "no server entry point".
+  it('treats "server": false as an app without server rendering', async () => {
     const app = await createApp();
     editBuild(app, (build) => {
       build['options'].server = false;
