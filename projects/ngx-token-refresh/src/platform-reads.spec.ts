@@ -1,4 +1,9 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpClient,
+  provideHttpClient,
+  withInterceptors,
+  ɵREQUESTS_CONTRIBUTE_TO_STABILITY,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationRef, DOCUMENT, PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -166,6 +171,8 @@ describe('tokenRefreshInterceptor when something throws synchronously inside it'
       providers: [
         provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
         provideHttpClientTesting(),
+        // The testing backend turns this off: on, a pending task would keep the app unstable.
+        { provide: ɵREQUESTS_CONTRIBUTE_TO_STABILITY, useValue: true },
         provideTokenRefresh({ refreshUrl: REFRESH_URL }),
         { provide: TOKEN_STORAGE, useValue: brokenStorage },
       ],

@@ -9,7 +9,7 @@ import {
   setup,
   unauthorized,
 } from '../spec/spec-helpers';
-import { InvalidRefreshResponseError, TokenRefreshEvent } from './public-api';
+import { InvalidRefreshResponseError, SessionExpiredError, TokenRefreshEvent } from './public-api';
 
 describe('TokenService.events', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
@@ -85,6 +85,37 @@ describe('TokenService.events', () => {
     tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     record(tokens.refresh());
     expect(events).toEqual([{ type: 'refresh-failed', status: null }]);
+  });
+
+  it('reports a rejected refresh only as the end of the session, not also as a failed refresh', () => {
+    const { backend, tokens } = setup();
+    const events = collect(tokens.events);
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    record(tokens.refresh());
+    unauthorized(backend.expectOne(REFRESH_URL));
+    expect(events).toEqual([{ type: 'session-ended', reason: 'refresh-rejected' }]);
+  });
+
+  it('reports nothing when refresh() finds no session to refresh', () => {
+    const { backend, tokens } = setup();
+    const events = collect(tokens.events);
+    const outcome = record(tokens.refresh());
+    backend.expectNone(REFRESH_URL);
+    expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
+    expect(tokens.status()).toBe('anonymous');
+    expect(events).toEqual([]);
+  });
+
+  it('reports the URL of a retried request without its query, even when the query holds a line break', () => {
+    const { http, backend, tokens } = setup();
+    const events = collect(tokens.events);
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const url = '/api/search?q=a\nsecret=1';
+    http.get(url).subscribe();
+    unauthorized(backend.expectOne(url));
+    flushRefresh(backend, { accessToken: 'T2' });
+    backend.expectOne(url).flush('ok');
+    expect(events).toContain({ type: 'request-retried', method: 'GET', url: '/api/search' });
   });
 });
 

@@ -99,6 +99,43 @@ describe('tokenRefreshInterceptor: refresh and retry', () => {
     expect(slow.values).toEqual(['slow']);
   });
 
+  it('refreshes on a stale 401 when the current token was rejected too, rather than retrying with it', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const slow = record(http.get('/api/slow'));
+    const slowFirst = backend.expectOne('/api/slow');
+    tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
+    http.get('/api/fast').subscribe({ error: () => undefined });
+    unauthorized(backend.expectOne('/api/fast'));
+    backend.expectOne(REFRESH_URL).flush('down', { status: 503, statusText: 'Down' });
+
+    unauthorized(slowFirst);
+    const refresh = backend.expectOne(REFRESH_URL);
+    expect(refresh.request.body).toEqual({ refreshToken: 'R2' });
+    refresh.flush({ accessToken: 'T3', refreshToken: 'R3' });
+    const retry = backend.expectOne('/api/slow');
+    expect(authOf(retry)).toBe('Bearer T3');
+    retry.flush('slow');
+    expect(slow.values).toEqual(['slow']);
+  });
+
+  it('makes a stale 401 that comes during a refresh wait for it, and fail with its transient error', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const slow = record(http.get('/api/slow'));
+    const slowFirst = backend.expectOne('/api/slow');
+    tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
+    record(tokens.refresh());
+
+    unauthorized(slowFirst);
+    backend.expectNone('/api/slow');
+    backend.expectOne(REFRESH_URL).flush('down', { status: 503, statusText: 'Down' });
+    backend.expectNone('/api/slow');
+    expect(isHttpError(slow.error, 503)).toBeTrue();
+    expect(tokens.accessToken()).toBe('T2');
+    expect(tokens.status()).toBe('authenticated');
+  });
+
   it('retries at most once: a retry that gets 401 again ends the session without refreshing', () => {
     const { http, backend, tokens } = setup({ storage: 'session' });
     tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });

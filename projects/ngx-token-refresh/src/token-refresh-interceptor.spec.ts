@@ -1,12 +1,16 @@
 import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { throwError } from 'rxjs';
 import { authOf, isHttpError, record, setup, unauthorized } from '../spec/spec-helpers';
 import {
   SKIP_TOKEN,
   TokenRefreshConfigError,
+  TokenService,
+  provideTokenRefresh,
   skipToken,
   tokenRefreshInterceptor,
+  ɵprovideSingleTabSync,
 } from './public-api';
 
 describe('tokenRefreshInterceptor: attaching the token', () => {
@@ -100,6 +104,40 @@ describe('tokenRefreshInterceptor: attaching the token', () => {
     expect(isHttpError(viaHelper.error, 401)).toBeTrue();
     backend.expectNone('/auth/refresh');
     expect(tokens.accessToken()).toBe('T1');
+  });
+
+  it('SKIP_TOKEN set to false changes nothing, and a context without it is left without it', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const plain = new HttpContext();
+    http.get('/api/plain', { context: plain }).subscribe();
+    http.get('/api/explicit', { context: new HttpContext().set(SKIP_TOKEN, false) }).subscribe();
+    for (const url of ['/api/plain', '/api/explicit']) {
+      expect(authOf(backend.expectOne(url)))
+        .withContext(url)
+        .toBe('Bearer T1');
+    }
+    expect(plain.has(SKIP_TOKEN)).toBeFalse();
+  });
+
+  it('passes an error that is not an HTTP answer on as it is, without asking shouldRefresh', () => {
+    const offline = new Error('offline');
+    const shouldRefresh = jasmine.createSpy('shouldRefresh').and.returnValue(true);
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(
+          withInterceptors([tokenRefreshInterceptor, () => throwError(() => offline)]),
+        ),
+        provideHttpClientTesting(),
+        provideTokenRefresh({ refreshUrl: '/auth/refresh', shouldRefresh }),
+        ɵprovideSingleTabSync(),
+      ],
+    });
+    TestBed.inject(TokenService).setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const outcome = record(TestBed.inject(HttpClient).get('/api/x'));
+    expect(outcome.error).toBe(offline);
+    expect(shouldRefresh).not.toHaveBeenCalled();
+    TestBed.inject(HttpTestingController).expectNone('/auth/refresh');
   });
 
   it('uses headerName and authScheme', () => {

@@ -11,7 +11,7 @@ import {
   setup,
   unauthorized,
 } from '../spec/spec-helpers';
-import { SessionExpiredError } from './public-api';
+import { SessionExpiredError, TokenRefreshEvent } from './public-api';
 
 describe('tokenRefreshInterceptor: when the refresh fails', () => {
   afterEach(() => {
@@ -222,6 +222,59 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
     expect(isHttpError(outcome.error, 401)).toBeTrue();
     expect(tokens.status()).toBe('authenticated');
     expect(tokens.accessToken()).toBe('T9');
+  });
+
+  it('fails a request whose session a rejected refresh ended while it was out: refresh-rejected, no refresh', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const slow = record(http.get('/api/slow'));
+    const slowFirst = backend.expectOne('/api/slow');
+    http.get('/api/fast').subscribe({ error: () => undefined });
+    unauthorized(backend.expectOne('/api/fast'));
+    backend
+      .expectOne(REFRESH_URL)
+      .flush({ error: 'invalid_grant' }, { status: 400, statusText: 'Bad Request' });
+    expect(tokens.status()).toBe('expired');
+
+    unauthorized(slowFirst);
+    backend.expectNone(REFRESH_URL);
+    backend.expectNone('/api/slow');
+    expect(slow.error).toBeInstanceOf(SessionExpiredError);
+    expect((slow.error as SessionExpiredError).reason).toBe('refresh-rejected');
+  });
+
+  it('refreshTokenInCookie: a 401 from an ended session rides a cookie refresh already in flight', () => {
+    const { http, backend, tokens } = setup({ refreshTokenInCookie: true });
+    tokens.setTokens({ accessToken: 'T1' });
+    const slow = record(http.get('/api/slow'));
+    const slowFirst = backend.expectOne('/api/slow');
+    http.get('/api/fast').subscribe({ error: () => undefined });
+    unauthorized(backend.expectOne('/api/fast'));
+    unauthorized(backend.expectOne(REFRESH_URL));
+    expect(tokens.status()).toBe('expired');
+    const signIn = record(tokens.refresh()); // e.g. the guard of the next navigation
+
+    unauthorized(slowFirst);
+    backend.expectNone('/api/slow');
+    flushRefresh(backend, { accessToken: 'T2' });
+    const retry = backend.expectOne('/api/slow');
+    expect(authOf(retry)).toBe('Bearer T2');
+    retry.flush('ok');
+    expect(slow.values).toEqual(['ok']);
+    expect(signIn.values).toEqual(['T2']);
+  });
+
+  it('refreshTokenInCookie: a rejected cookie refresh with no session in memory still ends the session', () => {
+    const { http, backend, tokens } = setup({ refreshTokenInCookie: true });
+    const events: TokenRefreshEvent[] = [];
+    tokens.events.subscribe((event) => events.push(event));
+    const outcome = record(http.get('/api/a'));
+    unauthorized(backend.expectOne('/api/a'));
+    unauthorized(backend.expectOne(REFRESH_URL));
+    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+    expect((outcome.error as SessionExpiredError).reason).toBe('refresh-rejected');
+    expect(tokens.status()).toBe('expired');
+    expect(events).toEqual([{ type: 'session-ended', reason: 'refresh-rejected' }]);
   });
 });
 
