@@ -1,7 +1,4 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { EnvironmentInjector } from '@angular/core';
 import { API, nextRequest, thumbprint, verifyProof } from '../spec/dpop-helpers';
 import {
   REFRESH_URL,
@@ -13,14 +10,13 @@ import {
   uniqueKey,
   until,
 } from '../spec/spec-helpers';
+import { openTab } from '../spec/open-tab';
 import {
   SessionExpiredError,
   TokenRefreshEvent,
   TokenRefreshFeature,
   TokenRefreshOptions,
   TokenService,
-  provideTokenRefresh,
-  tokenRefreshInterceptor,
   withDpop,
 } from './public-api';
 
@@ -42,23 +38,8 @@ describe('TokenService across tabs: the news of another tab', () => {
   /** Tab A is TestBed's; tab B has its own injector, HttpClient, testing backend and service. */
   function twoTabs(features: TokenRefreshFeature[] = []) {
     const a = setup(options, [], features);
-    const injector = createEnvironmentInjector(
-      [
-        provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-        provideHttpClientTesting(),
-        provideTokenRefresh(
-          { refreshUrl: REFRESH_URL, ...options } as TokenRefreshOptions,
-          ...features,
-        ),
-      ],
-      TestBed.inject(EnvironmentInjector),
-    );
-    tabs.push(injector);
-    const b = {
-      http: injector.get(HttpClient),
-      backend: injector.get(HttpTestingController),
-      tokens: injector.get(TokenService),
-    };
+    const b = openTab(options, features);
+    tabs.push(b.injector);
     return { a, b };
   }
 

@@ -1,12 +1,7 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { EnvironmentInjector, createEnvironmentInjector } from '@angular/core';
+import { TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { tap } from 'rxjs';
+import { openTab } from '../spec/open-tab';
 import {
   REFRESH_URL,
   authOf,
@@ -18,32 +13,7 @@ import {
   uniqueKey,
   until,
 } from '../spec/spec-helpers';
-import {
-  RefreshLockTimeoutError,
-  SessionExpiredError,
-  TokenRefreshOptions,
-  TokenService,
-  provideTokenRefresh,
-  tokenRefreshInterceptor,
-} from './public-api';
-
-/** A second "tab": its own injector, HttpClient, testing backend and TokenService. */
-function openTab(options: Partial<TokenRefreshOptions>) {
-  const injector = createEnvironmentInjector(
-    [
-      provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-      provideHttpClientTesting(),
-      provideTokenRefresh({ refreshUrl: REFRESH_URL, ...options } as TokenRefreshOptions),
-    ],
-    TestBed.inject(EnvironmentInjector),
-  );
-  return {
-    injector,
-    http: injector.get(HttpClient),
-    backend: injector.get(HttpTestingController),
-    tokens: injector.get(TokenService),
-  };
-}
+import { RefreshLockTimeoutError, SessionExpiredError, TokenRefreshOptions } from './public-api';
 
 describe('TokenService across tabs (crossTab)', () => {
   let options: Partial<TokenRefreshOptions>;
