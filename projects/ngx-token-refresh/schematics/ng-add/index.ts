@@ -9,6 +9,7 @@ import { findRootProviders } from './root-providers';
 import { NgAddOptions } from './schema';
 import { rendersOnServer, serverRenderingNote } from './server-rendering';
 import { findTargetProject, isLibrary } from './target-project';
+import { unknownBuilder } from './unknown-builder';
 
 /**
  * `ng add ngx-token-refresh`: adds what is missing of `provideTokenRefresh(...)`, the interceptor,
@@ -21,14 +22,14 @@ export function ngAdd({ project: requested, refreshUrl, loginUrl, storage }: NgA
       logger.warn(`ngx-token-refresh: skipped library "${project}"; rerun with --project <app>.`);
       return noop();
     }
-    const main = await getMainFilePath(tree, project);
+    const main: string | undefined = await getMainFilePath(tree, project);
     const ssr = rendersOnServer(definition);
     const done = chain([
       addPeerDependency('@auth0/angular-jwt'),
       ssr ? (_, context) => context.logger.info(serverRenderingNote(loginUrl)) : noop(),
     ]);
     const args = `{ refreshUrl: ${quote(refreshUrl)}, loginUrl: ${quote(loginUrl)}, storage: ${quote(storage)} }`;
-    const root = findRootProviders(tree, main);
+    const root = main ? findRootProviders(tree, main) : unknownBuilder(definition);
     const addTokenRefresh = 'problem' in root || !mentions(root.source, 'provideTokenRefresh');
     const http = 'problem' in root ? root : planHttpClient(root, ssr);
     if ('problem' in http) {

@@ -1,14 +1,13 @@
 import { ProjectDefinition } from '@schematics/angular/utility';
-import { isUsingApplicationBuilder } from '@schematics/angular/utility/project-targets';
 
 /**
- * Whether the app renders on the server: a `server` target, or the application builder's `server`
- * entry (`false` means none).
+ * Whether the app renders on the server: a `server` target, or a `server` entry of its build (the
+ * application builder's, or a custom builder's made on it; `false` means none).
  */
 export function rendersOnServer(project: ProjectDefinition): boolean {
   const { targets } = project;
   const server = targets.get('build')?.options?.['server'];
-  return targets.has('server') || (isUsingApplicationBuilder(project) && !!server);
+  return targets.has('server') || !!server;
 }
 
 /** The hint for what `ng add` cannot set up in such an app: where `sessionGuard` routes render. */

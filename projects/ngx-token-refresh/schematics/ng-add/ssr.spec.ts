@@ -214,12 +214,10 @@ export const appConfig: ApplicationConfig = {
     expect(infos).not.toContain(NOTE);
   });
 
-  // BUG (detection gap): only Angular's own application builders count. An app built by a
-  // builder that wraps them, such as @angular-builders/custom-esbuild:application, renders on
-  // the server with its `server` entry too, yet the lines ng add prints for it (it cannot edit
-  // such an app: see standalone.spec.ts) lack withFetch() (NG02801 on the server), and it gets no
-  // note about its sessionGuard routes.
-  xit('prints withFetch() and the note for an app built by a custom application builder', async () => {
+  // A builder that wraps Angular's, such as @angular-builders/custom-esbuild:application, renders
+  // on the server with its `server` entry too: the lines ng add prints for it (it cannot edit such
+  // an app: see standalone.spec.ts) need withFetch() (NG02801 on the server), and it gets the note.
+  it('prints withFetch() and the note for an app built by a custom application builder', async () => {
     const app = await createApp({ ssr: true });
     editBuild(app, (build) => {
       build['builder'] = '@angular-builders/custom-esbuild:application';

@@ -120,21 +120,25 @@ bootstrapApplication(App, {
     expect(typeCheck(tree)).toEqual([]);
   });
 
-  // BUG: with a builder other than Angular's application builders, such as
-  // @angular-builders/custom-esbuild:application (whose entry is `browser` too), the main file
-  // is not found (@schematics/angular's getMainFilePath reads `main` for other builders, and its
-  // addRootProvider does the same): ng add changes no source file, which is fair, but warns
-  // "undefined was left unchanged: the main file is missing." instead of naming the file.
-  xit('names the main file it leaves alone in an app built by a custom builder', async () => {
+  // With a builder other than the CLI's, such as @angular-builders/custom-esbuild:application
+  // (whose entry is `browser` too), @schematics/angular's getMainFilePath and addRootProvider find
+  // no main file: ng add changes no source file, and names the one to edit by hand and why.
+  it('names the main file it leaves alone in an app built by a custom builder', async () => {
     const app = await createApp();
     const workspace = JSON.parse(app.readText('/angular.json'));
     workspace.projects.app.architect.build.builder = '@angular-builders/custom-esbuild:application';
     app.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+    const [main, config] = ['/projects/app/src/main.ts', '/projects/app/src/app/app.config.ts'];
+    const before = [app.readText(main), app.readText(config)];
 
-    const { warnings } = await runNgAdd(app);
+    const { tree, warnings } = await runNgAdd(app);
 
+    expect([tree.readText(main), tree.readText(config)]).toEqual(before);
     expect(warnings.length).toBe(1);
-    expect(warnings[0]).toContain('ngx-token-refresh: projects/app/src/main.ts was left unchanged');
+    expect(warnings[0]).toContain(
+      'ngx-token-refresh: projects/app/src/main.ts was left unchanged: it is built by ' +
+        "@angular-builders/custom-esbuild:application, whose main file Angular's schematics cannot find.",
+    );
     expect(warnings[0]).not.toContain('undefined');
   });
 });
