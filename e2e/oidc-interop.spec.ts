@@ -3,7 +3,7 @@
 // page with the library's DPoP key (dpopProof()); the library then refreshes with its built-in
 // tokenEndpoint mode. The provider demands DPoP nonces, binds the tokens to the page's key and
 // rotates the refresh token; its userinfo endpoint is the resource the page keeps calling.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { generateKeyPair, generateProof } from 'dpop';
 import { expect, test } from './fixtures';
 import { errorsOf, fireBurst, newContext, openTab, waitForTestId } from './support/demo-app';
@@ -25,7 +25,17 @@ let pageRequestCount = 0;
 test.beforeAll(async ({ browser, demoServer }) => {
   // The app is served by the demo server: its origin is the client's redirect_uri origin.
   op = await startOidcProvider({ redirectOrigin: demoServer.url, accessTtlS: ACCESS_TTL_S });
-  context = await newContext(browser, demoServer.url);
+  context = await providerContext(browser, demoServer.url);
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  await op?.stop();
+});
+
+/** A browser context whose demo app signs in at the provider (its login page's OIDC mode). */
+async function providerContext(browser: Browser, appUrl: string): Promise<BrowserContext> {
+  const context = await newContext(browser, appUrl);
   await presetDemoSettings(context, {
     oidc: JSON.stringify({
       issuer: op.issuer,
@@ -35,12 +45,18 @@ test.beforeAll(async ({ browser, demoServer }) => {
       userinfoEndpoint: op.userinfoEndpoint,
     }),
   });
-});
+  return context;
+}
 
-test.afterAll(async () => {
-  await context?.close();
-  await op?.stop();
-});
+/** Signs in at the provider from the login page and waits for the dashboard. */
+async function signInAtProvider(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('oidc-sign-in').click();
+  await page.waitForURL((url) => url.origin === op.issuer);
+  await page.getByTestId('op-sign-in').click();
+  await page.getByTestId('dashboard-page').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/dashboard');
+}
 
 /** The provider's answers to token and userinfo requests since `from` (an index). */
 function tokenAndUserinfo(from: number): OidcRequest[] {
@@ -52,7 +68,8 @@ async function waitUntilRefreshDue(page: Page): Promise<void> {
   const expiresAt = Number(
     await page.getByTestId('token-countdown').getAttribute('data-expires-at'),
   );
-  const wait = expiresAt - (ACCESS_TTL_S * 1000) / 2 + 300 - Date.now();
+  const pageNow = await page.evaluate(() => Date.now()); // the page's clock may be off Node's
+  const wait = expiresAt - (ACCESS_TTL_S * 1000) / 2 + 300 - pageNow;
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
@@ -60,12 +77,7 @@ test('code + PKCE in the page, DPoP-bound rotating tokens, userinfo across a ref
   const page = await openTab(context, 20_000);
 
   await test.step('sign in at the provider; the page exchanges the code with its key', async () => {
-    await page.goto('/login');
-    await page.getByTestId('oidc-sign-in').click();
-    await page.waitForURL((url) => url.origin === op.issuer);
-    await page.getByTestId('op-sign-in').click();
-    await page.getByTestId('dashboard-page').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await signInAtProvider(page);
 
     // The exchange: a proof without a nonce, 400 use_dpop_nonce, exactly one repeat with it.
     const exchange = op.requests.filter((r) => r.grantType === 'authorization_code');
@@ -188,4 +200,39 @@ test('code + PKCE in the page, DPoP-bound rotating tokens, userinfo across a ref
   });
 
   expect(errorsOf(page)).toEqual([]);
+});
+
+// A device clock 10 minutes ahead (Playwright's clock in the page): every proof's `iat` is 10
+// minutes off the provider's, beyond its 300 s window. A proof without a nonce is answered with
+// `use_dpop_nonce`, never refused, and one that carries the provider's nonce has no `iat` window:
+// sign-in, userinfo and a refresh work as with the clock in step.
+test("a page clock 10 minutes ahead: the provider's nonces stand in for the proofs' iat", async ({
+  browser,
+  demoServer,
+}) => {
+  const skewed = await providerContext(browser, demoServer.url);
+  try {
+    const page = await openTab(skewed, 20_000);
+    await page.clock.install({ time: Date.now() + 10 * 60_000 });
+    const from = op.requests.length;
+    await signInAtProvider(page);
+    expect(await fireBurst(page), 'userinfo calls that succeeded').toBe(BURST);
+    await waitUntilRefreshDue(page);
+    expect(await fireBurst(page), 'userinfo calls that succeeded').toBe(BURST);
+    await waitForTestId(page, 'refresh-lock', { locked: 'false' });
+
+    const calls = op.requests.slice(from).filter((r) => r.grantType || r.path === '/me');
+    const ahead = calls.map((r) => Math.round(r.proofIatAheadS ?? 0));
+    expect(Math.min(...ahead), 'every proof iat 10 min ahead (s)').toBeGreaterThanOrEqual(590);
+    expect(Math.max(...ahead), 'every proof iat 10 min ahead (s)').toBeLessThanOrEqual(610);
+    const refused = calls.filter((r) => r.status !== 200 && r.error !== 'use_dpop_nonce');
+    expect(refused, 'answers other than 200 and use_dpop_nonce').toEqual([]);
+    const ok = (r: OidcRequest) => r.status === 200;
+    expect(calls.filter((r) => ok(r) && r.grantType === 'authorization_code')).toHaveLength(1);
+    expect(calls.filter((r) => ok(r) && r.grantType === 'refresh_token')).toHaveLength(1);
+    expect(calls.filter((r) => ok(r) && r.path === '/me')).toHaveLength(2 * BURST);
+    expect(errorsOf(page)).toEqual([]);
+  } finally {
+    await skewed.close();
+  }
 });

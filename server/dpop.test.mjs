@@ -83,6 +83,17 @@ describe('auth server: DPoP', () => {
     });
   }
 
+  test('a proof dated up to 60 s off the server clock is accepted, 62 s off refused', async () => {
+    const { accessToken } = (await dpopLogin()).body;
+    const statusAt = async (offsetS) => {
+      const iat = Math.floor(Date.now() / 1000) + offsetS;
+      return (await profile(accessToken, key, { iat })).status;
+    };
+    const statuses = [];
+    for (const offsetS of [-58, 58, -62, 62]) statuses.push(await statusAt(offsetS));
+    assert.deepEqual(statuses, [200, 200, 401, 401]);
+  });
+
   test('a proof is accepted once: its jti replayed is refused', async () => {
     const { accessToken } = (await dpopLogin()).body;
     const ath = createHash('sha256').update(accessToken).digest('base64url');

@@ -26,7 +26,8 @@ export const ACCOUNT_ID = 'demo';
  * @returns {Promise<OidcProvider>}
  *
  * @typedef {{ method: string, path: string, status: number, grantType?: string,
- *   proof: boolean, proofNonce: boolean, error?: string, token?: string }} OidcRequest
+ *   proof: boolean, proofNonce: boolean, proofIatAheadS?: number, error?: string,
+ *   token?: string }} OidcRequest
  * @typedef {{ url: string, issuer: string, clientId: string, redirectUri: string,
  *   authorizationEndpoint: string, tokenEndpoint: string, userinfoEndpoint: string,
  *   introspectionEndpoint: string, provider: Provider, requests: OidcRequest[],
@@ -105,6 +106,7 @@ export async function startOidcProvider({ redirectOrigin, accessTtlS = 10 }) {
     await next();
     if (ctx.method === 'OPTIONS') return;
     const proof = ctx.get('DPoP');
+    const claims = proof === '' ? null : proofClaims(proof);
     const token = /^\S+ (\S+)$/.exec(ctx.get('authorization'))?.[1];
     requests.push({
       method: ctx.method,
@@ -112,7 +114,9 @@ export async function startOidcProvider({ redirectOrigin, accessTtlS = 10 }) {
       status: ctx.status,
       grantType: ctx.oidc?.params?.grant_type,
       proof: proof !== '',
-      proofNonce: proof !== '' && proofHasNonce(proof),
+      proofNonce: typeof claims?.nonce === 'string',
+      // How far the proof's `iat` lies ahead of the provider's clock (s; negative: behind).
+      proofIatAheadS: typeof claims?.iat === 'number' ? claims.iat - Date.now() / 1000 : undefined,
       error: typeof ctx.body === 'object' && ctx.body !== null ? ctx.body.error : undefined,
       // Which access token a resource request carried (a digest: the log holds no token).
       token: token && createHash('sha256').update(token).digest('base64url').slice(0, 12),
@@ -190,12 +194,12 @@ async function signIn(provider, req, res, submitted) {
   );
 }
 
-/** Whether a DPoP proof JWT's payload has a `nonce` (no verification: the provider does that). */
-function proofHasNonce(proof) {
+/** A DPoP proof JWT's payload (no verification: the provider does that), or `null`. */
+function proofClaims(proof) {
   try {
     const payload = JSON.parse(Buffer.from(proof.split('.')[1], 'base64url').toString('utf8'));
-    return typeof payload.nonce === 'string';
+    return typeof payload === 'object' ? payload : null;
   } catch {
-    return false;
+    return null;
   }
 }
