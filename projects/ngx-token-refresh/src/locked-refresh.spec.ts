@@ -8,7 +8,8 @@ import { TabChannel } from './tab-channel';
 import { TokenPair } from './token-pair';
 
 describe('lockedRefresh', () => {
-  const { open, gate } = useTabChannels();
+  const tabChannels = useTabChannels();
+  const { open, gate } = tabChannels;
 
   /** Makes `tab` hold the refresh lock until the returned function (or `afterEach`) releases it. */
   function holdLock(tab: TabChannel): () => void {
@@ -51,7 +52,10 @@ describe('lockedRefresh', () => {
     const a = open();
     const failure = new Error('network down');
     const outcome = record(
-      lockedRefresh(a, 5000, { revision: () => 0, refresh: () => throwError(() => failure) }),
+      lockedRefresh(a, 5000, {
+        revision: () => 0,
+        refresh: () => throwError(() => failure),
+      }),
     );
     await until(() => outcome.error !== undefined, 'the error');
     expect(outcome.error).toBe(failure);
@@ -148,7 +152,10 @@ describe('lockedRefresh', () => {
     expect(cancelled).withContext('the refresh call cancelled').toBeTrue();
 
     const second = record(
-      lockedRefresh(b, 2000, { revision: () => 0, refresh: () => of(NEXT_PAIR) }),
+      lockedRefresh(b, 2000, {
+        revision: () => 0,
+        refresh: () => of(NEXT_PAIR),
+      }),
     );
     await until(() => second.completed || second.error !== undefined, 'the second refresh');
     expect(second.error).toBeUndefined();
@@ -169,6 +176,112 @@ describe('lockedRefresh', () => {
     expect(outcome.error).toBeUndefined();
     await expectAsync(lockIsFree(open(), 1000)).toBeResolvedTo(true);
   });
+
+  describe('with a fake clock', () => {
+    let clock: jasmine.Clock;
+    beforeEach(() => {
+      clock = jasmine.clock();
+      clock.install();
+    });
+    afterEach(() => clock.uninstall());
+
+    /** A tab channel whose lock is granted at once, with a revision marker the spec sets. */
+    function fakeTabs(marker: { revision: number; session: boolean }): TabChannel {
+      const tabs: Pick<TabChannel, 'withLock' | 'readRevision' | 'sessionAnnounced'> = {
+        withLock: (_timeoutMs, _signal, work) => work(),
+        readRevision: () => marker.revision,
+        sessionAnnounced: () => marker.session,
+      };
+      return tabs as TabChannel;
+    }
+
+    /** Lets the pending promise callbacks run, then advances the clock by `ms`, 1 ms at a time. */
+    async function advance(ms: number): Promise<void> {
+      for (let i = 0; i < ms; i++) {
+        await settle();
+        clock.tick(1);
+      }
+      await settle();
+    }
+
+    async function settle(): Promise<void> {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    }
+
+    it('lockedRefresh() refreshes at once in a tab that is not behind the stored revision', async () => {
+      const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+      const tabs = fakeTabs({ revision: 5, session: true });
+      const outcome = record(lockedRefresh(tabs, 5000, { revision: () => 5, refresh }));
+      await settle();
+      expect(refresh).toHaveBeenCalledTimes(1);
+      expect(outcome.values).toEqual([PAIR]);
+      expect(outcome.completed).toBeTrue();
+    });
+
+    it('lockedRefresh() waits exactly 1 s for news of a revision it is behind, then refreshes', async () => {
+      const refresh = jasmine.createSpy('refresh').and.returnValue(of(PAIR));
+      const tabs = fakeTabs({ revision: 5, session: true });
+      const outcome = record(lockedRefresh(tabs, 5000, { revision: () => 3, refresh }));
+      await advance(999);
+      expect(refresh).withContext('after 999 ms').not.toHaveBeenCalled();
+      await advance(1);
+      expect(refresh).withContext('after 1 s').toHaveBeenCalledTimes(1);
+      expect(outcome.values).toEqual([PAIR]);
+    });
+
+    it('lockedRefresh() waits exactly 1 s for the news of a logout another tab made while it refreshed', async () => {
+      const marker = { revision: 3, session: true };
+      const answer = new Subject<TokenPair>();
+      const outcome = record(
+        lockedRefresh(fakeTabs(marker), 5000, {
+          revision: () => 3,
+          refresh: () => answer,
+        }),
+      );
+      await settle();
+      marker.revision = 4; // another tab's logout, its news still on the way
+      marker.session = false;
+      answer.next(PAIR);
+      await advance(999);
+      expect(outcome.error).withContext('after 999 ms').toBeUndefined();
+      await advance(1);
+      expect(outcome.error).withContext('after 1 s').toBeInstanceOf(SessionExpiredError);
+      expect((outcome.error as SessionExpiredError).reason).toBe('logout');
+      expect(outcome.values).toEqual([]);
+    });
+
+    it('lockedRefresh() delivers its tokens at once when the newer news another tab announced meanwhile is a session', async () => {
+      const marker = { revision: 3, session: true };
+      const answer = new Subject<TokenPair>();
+      const outcome = record(
+        lockedRefresh(fakeTabs(marker), 5000, {
+          revision: () => 3,
+          refresh: () => answer,
+        }),
+      );
+      await settle();
+      marker.revision = 4; // another tab's sign-in, not a logout
+      answer.next(PAIR);
+      await settle();
+      expect(outcome.values).toEqual([PAIR]);
+      expect(outcome.completed).toBeTrue();
+    });
+  });
+
+  it('lockedRefresh() withdraws its request for the lock when the subscriber leaves while waiting', async () => {
+    const a = open();
+    holdLock(open());
+    const outcome = record(lockedRefresh(a, 5000, { revision: () => 0, refresh: () => of(PAIR) }));
+    await until(async () => (await waitingForLock()) > 0, 'the request to queue');
+    outcome.subscription.unsubscribe();
+    await until(async () => (await waitingForLock()) === 0, 'the request to be withdrawn');
+  });
+
+  /** How many requests for the refresh lock of this spec's key wait. */
+  async function waitingForLock(): Promise<number> {
+    const { pending = [] } = await navigator.locks.query();
+    return pending.filter((lock) => lock.name === `ngx-token-refresh:${tabChannels.key}`).length;
+  }
 });
 
 const PAIR: TokenPair = { accessToken: 'A2', refreshToken: 'R2' };
