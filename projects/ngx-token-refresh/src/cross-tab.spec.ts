@@ -114,6 +114,21 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(a.tokens.status()).toBe('anonymous');
   });
 
+  it('lets a sign-in in another tab win over a refresh answer that arrives before its news', async () => {
+    const { a, b } = twoTabs();
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inB = record(b.tokens.refresh());
+    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    a.tokens.setTokens({ accessToken: 'U1', refreshToken: 'S1' }); // its news reaches B later
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+    await until(() => inB.error !== undefined || inB.values.length > 0, "tab B's refresh to end");
+    await settle();
+    expect(inB.values).withContext("the waiters get the sign-in's token").toEqual(['U1']);
+    expect(inB.error).toBeUndefined();
+    for (const tab of [a, b]) expect(tab.tokens.accessToken()).toBe('U1');
+  });
+
   it('fails the waiters of other tabs with SessionExpiredError when the refresh is rejected', async () => {
     const { a, b } = twoTabs();
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });

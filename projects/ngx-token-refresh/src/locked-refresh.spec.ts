@@ -250,7 +250,7 @@ describe('lockedRefresh', () => {
       expect(outcome.values).toEqual([]);
     });
 
-    it('lockedRefresh() delivers its tokens at once when the newer news another tab announced meanwhile is a session', async () => {
+    it('lockedRefresh() waits for the news of a sign-in another tab made while it refreshed, and delivers nothing once that news settles the flight', async () => {
       const marker = { revision: 3, session: true };
       const answer = new Subject<TokenPair>();
       const outcome = record(
@@ -260,10 +260,32 @@ describe('lockedRefresh', () => {
         }),
       );
       await settle();
-      marker.revision = 4; // another tab's sign-in, not a logout
+      marker.revision = 4; // another tab's sign-in, its news still on the way
       answer.next(PAIR);
+      await advance(500);
+      expect(outcome.values).withContext('after 500 ms').toEqual([]);
+      outcome.subscription.unsubscribe(); // the news came: it settled this tab's flight
+      await advance(1000);
+      expect(outcome.values).toEqual([]);
+      expect(outcome.error).toBeUndefined();
+    });
+
+    it('lockedRefresh() delivers its tokens after 1 s when the news of a newer session never comes', async () => {
+      const marker = { revision: 3, session: true };
+      const answer = new Subject<TokenPair>();
+      const outcome = record(
+        lockedRefresh(fakeTabs(marker), 5000, {
+          revision: () => 3,
+          refresh: () => answer,
+        }),
+      );
       await settle();
-      expect(outcome.values).toEqual([PAIR]);
+      marker.revision = 4;
+      answer.next(PAIR);
+      await advance(999);
+      expect(outcome.values).withContext('after 999 ms').toEqual([]);
+      await advance(1);
+      expect(outcome.values).withContext('after 1 s').toEqual([PAIR]);
       expect(outcome.completed).toBeTrue();
     });
   });

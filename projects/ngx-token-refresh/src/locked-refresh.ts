@@ -37,16 +37,19 @@ export function lockedRefresh(
       }
     };
     /**
-     * Emits the refresh's `tokens`, unless another tab ended the session (logout) after this
-     * refresh left: that news, on its way, settles this tab's flight (the tokens are dropped,
-     * never announced over the logout); should it not come within `CATCH_UP_MS`, the refresh
-     * fails as the session's end.
+     * Emits the refresh's `tokens`, unless another tab announced news (a logout, or a sign-in)
+     * after this refresh left: that news, on its way, settles this tab's flight (the tokens are
+     * dropped, never announced over it). Should it not come within `CATCH_UP_MS`, a logout fails
+     * the refresh as the session's end, and the tokens of a refresh overtaken by a session go.
      */
-    const deliver = async (tokens: TokenPair) => {
-      const ended = () => tabs.readRevision() > tab.revision() && !tabs.sessionAnnounced();
-      if (ended()) await waitWhile(ended); // at once otherwise: the next tab in line sees it
+    const deliver = async (tokens: TokenPair, newest: number) => {
+      // Newer than what the tab knew, or than the mark it found stale when it got the lock.
+      const overtaken = () => tabs.readRevision() > Math.max(tab.revision(), newest);
+      if (overtaken()) await waitWhile(overtaken); // at once otherwise: the next tab sees it
       if (subscriber.closed) return;
-      if (ended()) return subscriber.error(new SessionExpiredError('logout'));
+      if (overtaken() && !tabs.sessionAnnounced()) {
+        return subscriber.error(new SessionExpiredError('logout'));
+      }
       subscriber.next(tokens);
       subscriber.complete();
     };
@@ -60,7 +63,7 @@ export function lockedRefresh(
         // new login): then the refresh call is cancelled and the lock released at once.
         await new Promise<void>((release) => {
           const refresh = tab.refresh().subscribe({
-            next: (tokens) => void deliver(tokens),
+            next: (tokens) => void deliver(tokens, newest),
             error: (error: unknown) => subscriber.error(error),
           });
           subscriber.add(() => {
