@@ -195,6 +195,22 @@ describe('lockedRefresh', () => {
       return tabs as TabChannel;
     }
 
+    /**
+     * A refresh sent at revision 3 whose answer comes after another tab announced revision 4
+     * (`session`: a sign-in, else a logout), that news still on its way to this tab.
+     */
+    async function overtakenRefresh({ session }: { session: boolean }) {
+      const marker = { revision: 3, session: true };
+      const answer = new Subject<TokenPair>();
+      const outcome = record(
+        lockedRefresh(fakeTabs(marker), 5000, { revision: () => 3, refresh: () => answer }),
+      );
+      await settle();
+      Object.assign(marker, { revision: 4, session });
+      answer.next(PAIR);
+      return outcome;
+    }
+
     /** Lets the pending promise callbacks run, then advances the clock by `ms`, 1 ms at a time. */
     async function advance(ms: number): Promise<void> {
       for (let i = 0; i < ms; i++) {
@@ -230,18 +246,7 @@ describe('lockedRefresh', () => {
     });
 
     it('lockedRefresh() waits exactly 1 s for the news of a logout another tab made while it refreshed', async () => {
-      const marker = { revision: 3, session: true };
-      const answer = new Subject<TokenPair>();
-      const outcome = record(
-        lockedRefresh(fakeTabs(marker), 5000, {
-          revision: () => 3,
-          refresh: () => answer,
-        }),
-      );
-      await settle();
-      marker.revision = 4; // another tab's logout, its news still on the way
-      marker.session = false;
-      answer.next(PAIR);
+      const outcome = await overtakenRefresh({ session: false }); // a logout
       await advance(999);
       expect(outcome.error).withContext('after 999 ms').toBeUndefined();
       await advance(1);
@@ -251,17 +256,7 @@ describe('lockedRefresh', () => {
     });
 
     it('lockedRefresh() waits for the news of a sign-in another tab made while it refreshed, and delivers nothing once that news settles the flight', async () => {
-      const marker = { revision: 3, session: true };
-      const answer = new Subject<TokenPair>();
-      const outcome = record(
-        lockedRefresh(fakeTabs(marker), 5000, {
-          revision: () => 3,
-          refresh: () => answer,
-        }),
-      );
-      await settle();
-      marker.revision = 4; // another tab's sign-in, its news still on the way
-      answer.next(PAIR);
+      const outcome = await overtakenRefresh({ session: true }); // a sign-in
       await advance(500);
       expect(outcome.values).withContext('after 500 ms').toEqual([]);
       outcome.subscription.unsubscribe(); // the news came: it settled this tab's flight
@@ -271,17 +266,7 @@ describe('lockedRefresh', () => {
     });
 
     it('lockedRefresh() delivers its tokens after 1 s when the news of a newer session never comes', async () => {
-      const marker = { revision: 3, session: true };
-      const answer = new Subject<TokenPair>();
-      const outcome = record(
-        lockedRefresh(fakeTabs(marker), 5000, {
-          revision: () => 3,
-          refresh: () => answer,
-        }),
-      );
-      await settle();
-      marker.revision = 4;
-      answer.next(PAIR);
+      const outcome = await overtakenRefresh({ session: true });
       await advance(999);
       expect(outcome.values).withContext('after 999 ms').toEqual([]);
       await advance(1);

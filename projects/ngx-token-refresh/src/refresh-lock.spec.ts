@@ -93,7 +93,15 @@ describe('RefreshLock', () => {
     await until(async () => !(await isHeld()));
   });
 
-  it('run() asks the tab that keeps the lock at once, then every 100 ms while it waits', async () => {
+  /** Runs `spec` with tab `b` (asking through `ask`) behind the lock `a` keeps, on a fake clock. */
+  async function behindAnotherTab(
+    spec: (tabs: {
+      a: ReturnType<typeof tab>;
+      b: ReturnType<typeof tab>;
+      ask: jasmine.Spy;
+      clock: jasmine.Clock;
+    }) => Promise<void>,
+  ): Promise<void> {
     const a = tab();
     await a.lock.run(1000, neverAborted(), async () => undefined);
     const ask = jasmine.createSpy('ask');
@@ -101,6 +109,14 @@ describe('RefreshLock', () => {
     const clock = jasmine.clock();
     clock.install();
     try {
+      await spec({ a, b, ask, clock });
+    } finally {
+      clock.uninstall();
+    }
+  }
+
+  it('run() asks the tab that keeps the lock at once, then every 100 ms while it waits', async () => {
+    await behindAnotherTab(async ({ a, b, ask, clock }) => {
       const second = b.lock.run(5000, neverAborted(), async () => 'b');
       expect(ask).withContext('before any time passed').toHaveBeenCalledTimes(1);
       clock.tick(99);
@@ -111,38 +127,23 @@ describe('RefreshLock', () => {
       expect(ask).withContext('after 200 ms').toHaveBeenCalledTimes(3);
       a.lock.asked();
       await expectAsync(second).toBeResolvedTo('b');
-    } finally {
-      clock.uninstall();
-    }
+    });
   });
 
   it('run() stops asking once its wait for the lock timed out', async () => {
-    const a = tab();
-    await a.lock.run(1000, neverAborted(), async () => undefined);
-    const ask = jasmine.createSpy('ask'); // the asks go nowhere: the holder keeps the lock
-    const b = tab(ask);
-    const clock = jasmine.clock();
-    clock.install();
-    try {
+    // The asks go nowhere: the holder keeps the lock.
+    await behindAnotherTab(async ({ b, ask, clock }) => {
       const waiting = b.lock.run(150, neverAborted(), async () => 'b');
       clock.tick(150);
       await expectAsync(waiting).toBeRejectedWithError(RefreshLockTimeoutError);
       const asked = ask.calls.count();
       clock.tick(1000);
       expect(ask.calls.count()).withContext('asks after the timeout').toBe(asked);
-    } finally {
-      clock.uninstall();
-    }
+    });
   });
 
   it('run() stops asking once its caller gave up waiting for the lock', async () => {
-    const a = tab();
-    await a.lock.run(1000, neverAborted(), async () => undefined);
-    const ask = jasmine.createSpy('ask');
-    const b = tab(ask);
-    const clock = jasmine.clock();
-    clock.install();
-    try {
+    await behindAnotherTab(async ({ b, ask, clock }) => {
       const cancel = new AbortController();
       const waiting = b.lock.run(5000, cancel.signal, async () => 'b');
       clock.tick(150);
@@ -152,9 +153,7 @@ describe('RefreshLock', () => {
       const asked = ask.calls.count();
       clock.tick(1000);
       expect(ask.calls.count()).withContext('asks after giving up').toBe(asked);
-    } finally {
-      clock.uninstall();
-    }
+    });
   });
 
   it('run() where the document refuses Web Locks runs the work and leaves no asking behind', async () => {
