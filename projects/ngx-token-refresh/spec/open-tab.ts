@@ -10,9 +10,15 @@ import {
   provideTokenRefresh,
   tokenRefreshInterceptor,
 } from '../src/public-api';
-import { REFRESH_URL } from './spec-helpers';
+import { REFRESH_URL, setup } from './spec-helpers';
 
-/** A second "tab": its own injector, HttpClient, testing backend and TokenService. */
+/** The tabs `openTab()` opened that `closeTabs()` has not closed yet. */
+const opened: EnvironmentInjector[] = [];
+
+/**
+ * A second "tab": its own injector, HttpClient, testing backend and TokenService, destroyed by
+ * `closeTabs()`.
+ */
 export function openTab(
   options: Partial<TokenRefreshOptions>,
   features: TokenRefreshFeature[] = [],
@@ -28,10 +34,26 @@ export function openTab(
     ],
     TestBed.inject(EnvironmentInjector),
   );
+  opened.push(injector);
   return {
     injector,
     http: injector.get(HttpClient),
     backend: injector.get(HttpTestingController),
     tokens: injector.get(TokenService),
   };
+}
+
+/** Tab A is TestBed's (`setup`); tab B is `openTab()`'s, on the same options and features. */
+export function twoTabs(
+  options: Partial<TokenRefreshOptions>,
+  features: TokenRefreshFeature[] = [],
+) {
+  return { a: setup(options, [], features), b: openTab(options, features) };
+}
+
+/** After a spec: destroys the tabs `openTab()` opened and removes `options`' revision marks. */
+export function closeTabs(options: Partial<TokenRefreshOptions>): void {
+  opened.splice(0).forEach((tab) => tab.destroy());
+  localStorage.removeItem(`ngx-token-refresh:${options.storageKey}`);
+  localStorage.removeItem(`ngx-token-refresh:${options.storageKey}:session`);
 }

@@ -1,20 +1,17 @@
-import { EnvironmentInjector } from '@angular/core';
 import { API, nextRequest, thumbprint, verifyProof } from '../spec/dpop-helpers';
 import {
   REFRESH_URL,
   authOf,
   nextRequests,
   record,
-  setup,
   unauthorized,
   uniqueKey,
   until,
 } from '../spec/spec-helpers';
-import { openTab } from '../spec/open-tab';
+import { closeTabs, twoTabs } from '../spec/open-tab';
 import {
   SessionExpiredError,
   TokenRefreshEvent,
-  TokenRefreshFeature,
   TokenRefreshOptions,
   TokenService,
   withDpop,
@@ -23,29 +20,13 @@ import {
 // What a tab does with the news of another tab (cross-tab.spec.ts has the shared session itself).
 describe('TokenService across tabs: the news of another tab', () => {
   let options: Partial<TokenRefreshOptions>;
-  let tabs: EnvironmentInjector[];
 
-  beforeEach(() => {
-    options = { crossTab: true, storageKey: uniqueKey() };
-    tabs = [];
-  });
-  afterEach(() => {
-    tabs.forEach((tab) => tab.destroy());
-    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}`);
-    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}:session`);
-  });
-
-  /** Tab A is TestBed's; tab B has its own injector, HttpClient, testing backend and service. */
-  function twoTabs(features: TokenRefreshFeature[] = []) {
-    const a = setup(options, [], features);
-    const b = openTab(options, features);
-    tabs.push(b.injector);
-    return { a, b };
-  }
+  beforeEach(() => (options = { crossTab: true, storageKey: uniqueKey() }));
+  afterEach(() => closeTabs(options));
 
   it('refreshTokenInCookie: a login in another tab after a logout lets this tab refresh from the cookie again', async () => {
     options = { ...options, refreshTokenInCookie: true };
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     a.tokens.clear();
@@ -66,7 +47,7 @@ describe('TokenService across tabs: the news of another tab', () => {
 
   it('a logout in another tab ends the cookie refresh this tab runs without a session: expired, reported', async () => {
     options = { ...options, refreshTokenInCookie: true };
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     const events = collect(b.tokens);
     const inB = record(b.tokens.refresh());
     const [refresh] = await nextRequests([b.backend], REFRESH_URL);
@@ -79,7 +60,7 @@ describe('TokenService across tabs: the news of another tab', () => {
   });
 
   it('news of a logout leaves a tab that has no session as it was: anonymous, nothing reported', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     b.tokens.clear();
@@ -101,7 +82,7 @@ describe('TokenService across tabs: the news of another tab', () => {
 
   it('withDpop: after a logout and a login in another tab, this tab signs with the new key', async () => {
     options = { ...options, allowedOrigins: [API] };
-    const { a, b } = twoTabs([withDpop()]);
+    const { a, b } = twoTabs(options, [withDpop()]);
     a.tokens.setTokens({ accessToken: 'T1', tokenType: 'DPoP' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     b.http.get('/api/b').subscribe();

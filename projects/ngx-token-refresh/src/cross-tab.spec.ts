@@ -1,7 +1,7 @@
 import { TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { tap } from 'rxjs';
-import { openTab } from '../spec/open-tab';
+import { closeTabs, openTab, twoTabs } from '../spec/open-tab';
 import {
   REFRESH_URL,
   authOf,
@@ -17,34 +17,19 @@ import { RefreshLockTimeoutError, SessionExpiredError, TokenRefreshOptions } fro
 
 describe('TokenService across tabs (crossTab)', () => {
   let options: Partial<TokenRefreshOptions>;
-  let tabs: ReturnType<typeof openTab>[];
 
-  beforeEach(() => {
-    options = { crossTab: true, storageKey: uniqueKey() };
-    tabs = [];
-  });
-  afterEach(() => {
-    tabs.forEach((tab) => tab.injector.destroy());
-    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}`);
-    localStorage.removeItem(`ngx-token-refresh:${options.storageKey}:session`);
-  });
-
-  function twoTabs() {
-    const a = setup(options);
-    const b = openTab(options);
-    tabs.push(b);
-    return { a, b };
-  }
+  beforeEach(() => (options = { crossTab: true, storageKey: uniqueKey() }));
+  afterEach(() => closeTabs(options));
 
   it('setTokens() in one tab signs in every tab', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     expect(b.tokens.status()).toBe('authenticated');
   });
 
   it('sends one refresh when two tabs need one at the same moment; the other adopts its result', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inA = record(a.http.get('/api/a'));
@@ -73,7 +58,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('clear() in one tab ends the session in every tab: expired there, waiters fail', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     a.tokens.clear();
@@ -84,7 +69,7 @@ describe('TokenService across tabs (crossTab)', () => {
 
   it('refreshTokenInCookie: clear() in one tab stops cookie refreshes in every tab', async () => {
     options = { ...options, refreshTokenInCookie: true };
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     a.tokens.clear();
@@ -98,7 +83,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a logout in another tab win over a refresh answer that arrives before its news', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inB = record(b.tokens.refresh());
@@ -115,7 +100,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a sign-in in another tab win over a refresh answer that arrives before its news', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inB = record(b.tokens.refresh());
@@ -130,7 +115,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('fails the waiters of other tabs with SessionExpiredError when the refresh is rejected', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inA = record(a.tokens.refresh());
@@ -149,7 +134,6 @@ describe('TokenService across tabs (crossTab)', () => {
     const a = setup(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     const b = openTab(options);
-    tabs.push(b);
     const request = record(b.http.get('/api/first'));
     const [first] = await nextRequests([b.backend], '/api/first');
     expect(authOf(first)).toBe('Bearer T1');
@@ -159,7 +143,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('bounds the wait for a lock another tab holds at twice refreshTimeoutMs: RefreshLockTimeoutError', async () => {
-    const { a } = twoTabs();
+    const { a } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -216,7 +200,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('adopts news that arrives while it waits for the lock, and sends no refresh of its own', async () => {
-    const { a, b } = twoTabs();
+    const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
     await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
     const inA = record(a.tokens.refresh());
