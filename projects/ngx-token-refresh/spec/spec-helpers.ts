@@ -96,6 +96,26 @@ export function authOf(request: TestRequest): string | null {
   return request.request.headers.get('Authorization');
 }
 
+/**
+ * Sends a GET to each URL; each must reach `backend` with the given Authorization header (`null`:
+ * none) and complete with its answer. Then no request may be left outstanding.
+ */
+export function expectAuthorization(
+  http: HttpClient,
+  backend: HttpTestingController,
+  expected: Record<string, string | null>,
+): void {
+  for (const [url, auth] of Object.entries(expected)) {
+    const outcome = record(http.get(url));
+    const request = backend.expectOne(url);
+    expect(authOf(request)).withContext(url).toBe(auth);
+    request.flush({ url });
+    expect(outcome.values).withContext(url).toEqual([{ url }]);
+    expect(outcome.completed).withContext(url).toBeTrue();
+  }
+  backend.verify();
+}
+
 /** Answers the one pending refresh call with new tokens. */
 export function flushRefresh(
   backend: HttpTestingController,

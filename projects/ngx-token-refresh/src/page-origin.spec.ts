@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/core';
-import { authOf, record, setup } from '../spec/spec-helpers';
+import { expectAuthorization, setup } from '../spec/spec-helpers';
 
 /**
  * How the interceptor learns the page's origin and base URL from the document, when the document
@@ -51,12 +51,5 @@ function expectTokens(document: object, expected: Record<string, string | null>)
     { provide: DOCUMENT, useValue: document },
   ]);
   tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-  for (const [url, auth] of Object.entries(expected)) {
-    const outcome = record(http.get(url));
-    const request = backend.expectOne(url);
-    expect(authOf(request)).withContext(url).toBe(auth);
-    request.flush({ url });
-    expect(outcome.values).withContext(url).toEqual([{ url }]);
-  }
-  backend.verify();
+  expectAuthorization(http, backend, expected);
 }

@@ -10,6 +10,7 @@ import { TestBed } from '@angular/core/testing';
 import {
   REFRESH_URL,
   authOf,
+  expectAuthorization,
   nextRequests,
   record,
   setup,
@@ -193,21 +194,13 @@ const NOT_YET_IMPLEMENTED = { name: 'NotYetImplemented', message: 'baseURI' };
 
 type Setup = ReturnType<typeof setup>;
 
-/** Sends a GET to each URL; each must reach the backend with the given header and complete. */
+/** `expectAuthorization()`, and then no pending task is left. */
 async function expectRequests(
   http: Setup['http'],
   backend: Setup['backend'],
   expected: Record<string, string | null>,
 ): Promise<void> {
-  for (const [url, auth] of Object.entries(expected)) {
-    const outcome = record(http.get(url));
-    const request = backend.expectOne(url);
-    expect(authOf(request)).withContext(url).toBe(auth);
-    request.flush({ url });
-    expect(outcome.values).withContext(url).toEqual([{ url }]);
-    expect(outcome.completed).withContext(url).toBeTrue();
-  }
-  backend.verify();
+  expectAuthorization(http, backend, expected);
   expect(await settles())
     .withContext('no pending task')
     .toBeTrue();
