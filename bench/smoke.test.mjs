@@ -3,11 +3,11 @@
 // burst, no 401, nothing failed, no reuse detection, the token on every steady-state request, with
 // `withDpop()` a proof on every request and refresh call; and that the start-up measure ran. Never
 // a timing (docs/benchmarks.md reports those), and it never rewrites the doc or the chart. The
-// run's log goes to tmp/bench-results/smoke-test.log, and its last lines into any failure. Needs
-// `npm run build:lib`.
+// run's log goes to tmp/bench-results/smoke-test.log as it runs, and its last lines into any
+// failure. Needs `npm run build:lib`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { ROOT } from './lib/workspace.mjs';
 
@@ -27,8 +27,6 @@ before(
   async () => {
     docsBefore = docs();
     const { code, log } = await runBench(['bench/run.mjs', '--smoke', `--json=${json}`]);
-    mkdirSync(`${ROOT}tmp/bench-results`, { recursive: true });
-    writeFileSync(LOG, log);
     const measures = code === 0 ? JSON.parse(readFileSync(json, 'utf8')).measures : null;
     run = { code, log, docsAfter: docs(), measures };
   },
@@ -113,13 +111,22 @@ test('bench smoke start-up: measured alone and beside a signed-out or signed-in 
   }
 });
 
-/** Runs node with `args` in the workspace; resolves its exit code and its output (both streams). */
+/**
+ * Runs node with `args` in the workspace, its output (both streams) written to `LOG` as it comes
+ * (a run killed at the limit leaves what it printed); resolves its exit code and that output.
+ */
 function runBench(args) {
+  mkdirSync(`${ROOT}tmp/bench-results`, { recursive: true });
+  writeFileSync(LOG, '');
   return new Promise((resolve) => {
     child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
-    child.stdout.on('data', (chunk) => chunks.push(chunk));
-    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    const collect = (chunk) => {
+      chunks.push(chunk);
+      appendFileSync(LOG, chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('close', (code) => {
       child = null;
       resolve({ code, log: Buffer.concat(chunks).toString() });
