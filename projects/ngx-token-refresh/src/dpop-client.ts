@@ -22,7 +22,8 @@ const FALLBACK_BASE = 'http://localhost/';
  * with the key of `storageKey` (`DpopKeyStore`), with `ath` when it carries a token, which goes
  * as `DPoP <token>` when the server issued a `DPoP` token type. It keeps the newest `DPoP-Nonce`
  * of each origin and answers a nonce challenge (400 `use_dpop_nonce` from a token endpoint, 401
- * `WWW-Authenticate: DPoP error="use_dpop_nonce"` from a resource) with one repeat. Internal.
+ * `WWW-Authenticate: DPoP error="use_dpop_nonce"` from a resource) with one repeat. A refused
+ * proof (`invalid_dpop_proof`) reaches the caller as it is. Internal.
  */
 @Injectable()
 export class DpopClient implements DpopTransport {
@@ -41,17 +42,15 @@ export class DpopClient implements DpopTransport {
     // Once only: a server that keeps asking gets its error passed on, never a loop.
     return this._signed(req, token, next).pipe(
       catchError((error: unknown) => {
-        if (!this.isNonceChallenge(error)) throw error;
+        if (dpopErrorCode(error) !== 'use_dpop_nonce') throw error;
         return this._signed(req, token, next);
       }),
     );
   }
 
-  isNonceChallenge(error: unknown): boolean {
-    if (!(error instanceof HttpErrorResponse)) return false;
-    if (error.status === 400) return oauthErrorCode(error.error) === 'use_dpop_nonce';
-    const challenge = error.headers.get('WWW-Authenticate') ?? '';
-    return error.status === 401 && /error="?use_dpop_nonce\b/.test(challenge);
+  isProofRefusal(error: unknown): boolean {
+    const code = dpopErrorCode(error);
+    return code === 'use_dpop_nonce' || code === 'invalid_dpop_proof';
   }
 
   discardKey(): void {
@@ -112,4 +111,15 @@ export class DpopClient implements DpopTransport {
       return FALLBACK_BASE;
     }
   }
+}
+
+/**
+ * The DPoP error code of `error`: a token endpoint's 400 `{"error": code}`, or a resource's 401
+ * `WWW-Authenticate: DPoP error="<code>"` (RFC 9449, sections 7.1 and 8).
+ */
+function dpopErrorCode(error: unknown): unknown {
+  if (!(error instanceof HttpErrorResponse)) return undefined;
+  if (error.status === 400) return oauthErrorCode(error.error);
+  const challenge = error.status === 401 ? error.headers.get('WWW-Authenticate') : null;
+  return challenge ? /\berror="?([\w-]+)/.exec(challenge)?.[1] : undefined;
 }

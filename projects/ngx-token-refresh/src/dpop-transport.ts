@@ -17,8 +17,11 @@ export interface DpopTransport {
     token: string | null,
     next: HttpHandlerFn,
   ): Observable<HttpEvent<unknown>>;
-  /** Whether `error` asks for a DPoP nonce: the token was not rejected, so no refresh. */
-  isNonceChallenge(error: unknown): boolean;
+  /**
+   * Whether `error` refuses the request's proof, not its token (a nonce challenge, or a 401
+   * `invalid_dpop_proof`): a new token cannot cure it, so no refresh and no logout.
+   */
+  isProofRefusal(error: unknown): boolean;
   /** Logout: the key that signed for the old tokens must never sign again. */
   discardKey(): void;
   /** Another tab changed the session: it may have replaced the key, so read it again. */

@@ -10,7 +10,6 @@ import { Observable, catchError, switchMap, throwError } from 'rxjs';
 import { isAllowedUrl, originOfPage } from './allowed-origin';
 import { DPOP_PROOF } from './dpop-proof-context';
 import { SKIP_TOKEN } from './skip-token';
-import { TokenRefreshConfig } from './token-refresh-config';
 import { TokenRefreshConfigError } from './token-refresh-config-error';
 import { Refresher } from './refresher';
 
@@ -66,10 +65,10 @@ function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<Http
   if (req.headers.has(config.headerName) || !isAllowed(req.url, refresher)) return next(req);
   const token = refresher.tokenNow();
   // The common case (a valid token, no refresh in flight) goes out at once.
-  if (token !== undefined) return sendWithRetry(req, token, next, refresher, config);
+  if (token !== undefined) return sendWithRetry(req, token, next, refresher);
   return refresher
     .validAccessToken()
-    .pipe(switchMap((valid) => sendWithRetry(req, valid, next, refresher, config)));
+    .pipe(switchMap((valid) => sendWithRetry(req, valid, next, refresher)));
 }
 
 /** Sends with `token`; on a rejection asks the refresher for a token and retries once. */
@@ -78,12 +77,10 @@ function sendWithRetry(
   token: string | null,
   next: HttpHandlerFn,
   refresher: Refresher,
-  config: TokenRefreshConfig,
 ): Observable<HttpEvent<unknown>> {
   return send(req, token, next, refresher).pipe(
     catchError((error: unknown) => {
-      const rejected = isRejection(error, config) && !refresher.dpop?.isNonceChallenge(error);
-      const retry = rejected ? refresher.retryToken(token) : null;
+      const retry = isRejection(error, refresher) ? refresher.retryToken(token) : null;
       if (!retry) return throwError(() => error);
       return retry.pipe(
         switchMap((fresh) => {
@@ -92,7 +89,7 @@ function sendWithRetry(
           return send(req, fresh, next, refresher).pipe(
             catchError((retryError: unknown) =>
               throwError(() =>
-                isRejection(retryError, config)
+                isRejection(retryError, refresher)
                   ? refresher.retryRejected(fresh, retryError)
                   : retryError,
               ),
@@ -116,8 +113,13 @@ function send(
   return next(req.clone({ setHeaders: { [config.headerName]: config.authScheme + token } }));
 }
 
-function isRejection(error: unknown, config: TokenRefreshConfig): error is HttpErrorResponse {
-  return error instanceof HttpErrorResponse && config.shouldRefresh(error);
+/** Whether the server rejected the token (`shouldRefresh`), not the request's DPoP proof. */
+function isRejection(error: unknown, { config, dpop }: Refresher): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    config.shouldRefresh(error) &&
+    !dpop?.isProofRefusal(error)
+  );
 }
 
 function isAllowed(url: string, refresher: Refresher): boolean {

@@ -1,0 +1,88 @@
+import { TestRequest } from '@angular/common/http/testing';
+import { nextRequest, nonceChallenge, useDpop, verifyProof } from '../spec/dpop-helpers';
+import {
+  REFRESH_URL,
+  authOf,
+  isHttpError,
+  record,
+  unauthorized,
+  until,
+} from '../spec/spec-helpers';
+import { TokenRefreshEvent } from './public-api';
+
+/** A resource's answer to a proof it refuses (RFC 9449, section 7.1). */
+function refuseProof(request: TestRequest): void {
+  unauthorized(request, { 'WWW-Authenticate': 'DPoP error="invalid_dpop_proof"' });
+}
+
+describe('withDpop(): a refused proof is not a rejected token', () => {
+  const setupDpop = useDpop();
+
+  it('withDpop: a resource 401 invalid_dpop_proof reaches the caller, without a refresh, and the session stays', async () => {
+    const { http, backend, tokens } = setupDpop();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+    const outcome = record(http.get('/api/me'));
+    refuseProof(await nextRequest(backend, '/api/me'));
+
+    await until(() => outcome.error !== undefined, 'the error');
+    expect(isHttpError(outcome.error, 401)).toBeTrue();
+    expect(backend.match(() => true)).toEqual([]);
+    expect(tokens.accessToken()).toBe('T1');
+    expect(tokens.status()).toBe('authenticated');
+  });
+
+  it('withDpop: a retry whose proof is refused fails with that 401 and keeps the refreshed session', async () => {
+    const { http, backend, tokens } = setupDpop();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+    const events: TokenRefreshEvent[] = [];
+    tokens.events.subscribe((event) => events.push(event));
+    const outcome = record(http.get('/api/me'));
+    unauthorized(await nextRequest(backend, '/api/me'), {
+      'WWW-Authenticate': 'DPoP error="invalid_token"',
+    });
+    (await nextRequest(backend, REFRESH_URL)).flush({ accessToken: 'T2', tokenType: 'DPoP' });
+    const retry = await nextRequest(backend, '/api/me');
+    expect(authOf(retry)).toBe('DPoP T2');
+    refuseProof(retry);
+
+    await until(() => outcome.error !== undefined, 'the error');
+    expect(isHttpError(outcome.error, 401)).toBeTrue();
+    expect(backend.match(() => true)).toEqual([]);
+    expect(tokens.accessToken()).toBe('T2');
+    expect(tokens.status()).toBe('authenticated');
+    expect(events.map((event) => event.type)).toEqual(['refreshed', 'request-retried']);
+  });
+
+  it('withDpop: a retry still challenged for a nonce after its repeat fails with that 401 and keeps the session', async () => {
+    const { http, backend, tokens } = setupDpop();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+    const outcome = record(http.get('/api/me'));
+    unauthorized(await nextRequest(backend, '/api/me'));
+    (await nextRequest(backend, REFRESH_URL)).flush({ accessToken: 'T2', tokenType: 'DPoP' });
+    nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
+    const repeat = await nextRequest(backend, '/api/me');
+    expect((await verifyProof(repeat)).payload['nonce']).toBe('n-1');
+    nonceChallenge(repeat, 'n-2');
+
+    await until(() => outcome.error !== undefined, 'the error');
+    expect(isHttpError(outcome.error, 401)).toBeTrue();
+    expect(backend.match(() => true)).toEqual([]);
+    expect(tokens.accessToken()).toBe('T2');
+    expect(tokens.status()).toBe('authenticated');
+  });
+
+  it('withDpop: a 401 invalid_token is still a rejected token: one refresh, one retry', async () => {
+    const { http, backend, tokens } = setupDpop();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+    const outcome = record(http.get('/api/me'));
+    unauthorized(await nextRequest(backend, '/api/me'), {
+      'WWW-Authenticate':
+        'DPoP error="invalid_token", error_description="Invalid DPoP key binding"',
+    });
+    (await nextRequest(backend, REFRESH_URL)).flush({ accessToken: 'T2', tokenType: 'DPoP' });
+    const retry = await nextRequest(backend, '/api/me');
+    expect(authOf(retry)).toBe('DPoP T2');
+    retry.flush({ name: 'demo' });
+    expect(outcome.values).toEqual([{ name: 'demo' }]);
+  });
+});
