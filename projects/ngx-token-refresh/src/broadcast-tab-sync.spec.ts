@@ -4,8 +4,9 @@ import {
   runInInjectionContext,
 } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { until } from '../spec/spec-helpers';
-import { markerKey, useTabChannels } from '../spec/tab-channels';
+import { of } from 'rxjs';
+import { record, until } from '../spec/spec-helpers';
+import { delay, markerKey, useTabChannels } from '../spec/tab-channels';
 import { BroadcastTabSync } from './broadcast-tab-sync';
 import { SessionStore } from './session-store';
 import { StoredTokens } from './stored-tokens';
@@ -40,6 +41,11 @@ describe('BroadcastTabSync', () => {
     );
     injectors.push(injector);
     return runInInjectionContext(injector, () => new BroadcastTabSync(channel));
+  }
+
+  /** Destroys the app of the tab `startTab()` started last, as closing that tab does. */
+  function closeLastTab(): void {
+    injectors.pop()?.destroy();
   }
 
   /** Marks the newest news of the origin as a session, as a tab that signed in leaves it. */
@@ -84,6 +90,17 @@ describe('BroadcastTabSync', () => {
       await joining;
       expect(sync.joining()).toBeNull();
       expect(startTab().joining()).withContext('the next tab').toBeNull();
+    });
+
+    it('joining() keeps the session mark when the tab is alone but has a stored session: the next tab joins it', async () => {
+      announcedSession();
+      const first = startTab(TOKENS);
+      await first.joining();
+      const next = startTab();
+      const news = listenTo(next);
+      expect(next.joining()).withContext('the next tab').not.toBeNull();
+      await next.joining();
+      expect(news).toEqual([jasmine.objectContaining({ type: 'tokens', tokens: TOKENS })]);
     });
 
     it('joining() waits for a tab with a stored session even when no session was announced', async () => {
@@ -180,6 +197,16 @@ describe('BroadcastTabSync', () => {
       expect(news[1]).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: OTHER_TOKENS }));
     });
 
+    it('listen() passes on tokens of its own revision to a tab that joins with a stored session', async () => {
+      const peer = openPeer();
+      const sync = startTab(OTHER_TOKENS); // revision 0 until it has joined; none written yet
+      const news = listenTo(sync);
+      await peer.next('hello');
+      peer.channel.post({ type: 'tokens', revision: 0, tokens: TOKENS });
+      await sync.joining();
+      expect(news).toEqual([jasmine.objectContaining({ type: 'tokens', tokens: TOKENS })]);
+    });
+
     it('listen() passes on tokens of the same revision to a tab without a session', async () => {
       const peer = openPeer();
       peer.channel.writeRevision(4, true);
@@ -214,6 +241,51 @@ describe('BroadcastTabSync', () => {
       sync.announce({ type: 'logout' }); // revision 4
       peer.channel.post({ type: 'hello' });
       expect(await peer.next('none')).toEqual({ type: 'none', revision: 4 });
+    });
+
+    it('BroadcastTabSync does not answer a hello while it is still joining itself', async () => {
+      announcedSession();
+      const peer = openPeer();
+      const sync = startTab();
+      await peer.next('hello');
+      peer.channel.post({ type: 'hello' }); // another new tab's, while this one waits
+      peer.channel.post({ type: 'none', revision: 0 });
+      await sync.joining();
+      sync.announce({ type: 'logout' }); // the channel keeps a sender's order
+      await peer.next('logout');
+      expect(peer.messages.map((message) => message.type)).toEqual(['hello', 'logout']);
+    });
+  });
+
+  describe('closing', () => {
+    it('BroadcastTabSync hears no more news once its app is destroyed', async () => {
+      const sync = startTab(TOKENS);
+      await sync.joining();
+      const news = listenTo(sync);
+      const peer = openPeer();
+      closeLastTab();
+      // Opened after the closed tab's channel, the witness hears each message after it would.
+      const witness = hear(tabs.open());
+      peer.channel.post({ type: 'logout', revision: 9 });
+      await witness.next('logout');
+      expect(news).toEqual([]);
+    });
+  });
+
+  describe('locked()', () => {
+    it('locked() in a tab that starts with a stored session waits for the open tabs to answer before it refreshes', async () => {
+      const peer = openPeer();
+      peer.channel.writeRevision(4, true);
+      const sync = startTab(OTHER_TOKENS); // maybe older than the open tabs' session
+      const refresh = jasmine
+        .createSpy('refresh')
+        .and.returnValue(of({ accessToken: 'opaque-A2', refreshToken: 'R2' }));
+      const outcome = record(sync.locked(refresh, 5000));
+      await delay(50); // the lock is free: only the join holds the refresh back
+      expect(refresh).not.toHaveBeenCalled();
+      peer.channel.post({ type: 'tokens', revision: 4, tokens: TOKENS });
+      await until(() => outcome.completed, 'the refresh');
+      expect(refresh).toHaveBeenCalledTimes(1);
     });
   });
 });

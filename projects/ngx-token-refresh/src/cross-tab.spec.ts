@@ -14,6 +14,7 @@ import {
   until,
 } from '../spec/spec-helpers';
 import { RefreshLockTimeoutError, SessionExpiredError, TokenRefreshOptions } from './public-api';
+import { memoryTokenStorage } from './token-storage';
 
 describe('TokenService across tabs (crossTab)', () => {
   let options: Partial<TokenRefreshOptions>;
@@ -186,6 +187,51 @@ describe('TokenService across tabs (crossTab)', () => {
     request.flush('ok');
     expect(outcome.values).toEqual(['ok']);
     expect(tokens.status()).toBe('anonymous');
+  });
+
+  it("sends a new tab's anonymous request at once when the open tab's newest news was a logout", () => {
+    const a = setup(options);
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    a.tokens.clear();
+    const b = openTab(options);
+    const outcome = record(b.http.get('/api/first'));
+    const request = b.backend.expectOne('/api/first'); // synchronously: no session to join
+    expect(request.request.headers.has('Authorization')).toBeFalse();
+    request.flush('ok');
+    expect(outcome.values).toEqual(['ok']);
+    expect(b.tokens.status()).toBe('anonymous');
+  });
+
+  it('refreshes at once in a new tab with a stored session when the stored revision was left by tabs that are gone', async () => {
+    localStorage.setItem(`ngx-token-refresh:${options.storageKey}`, '5');
+    const storage = memoryTokenStorage();
+    storage.write({ accessToken: 'T0', refreshToken: 'R0', expiresAt: null });
+    const { backend, tokens } = setup({ ...options, storage });
+    const started = Date.now();
+    const outcome = record(tokens.refresh());
+    const [refresh] = await nextRequests([backend], REFRESH_URL);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(refresh.request.body).toEqual({ refreshToken: 'R0' });
+    refresh.flush({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => outcome.values.length > 0, 'the refresh result');
+    expect(outcome.values).toEqual(['T1']);
+  });
+
+  it('without localStorage, a logout in a tab that joined later still ends the session in the first tab', async () => {
+    const denied = new DOMException('denied', 'SecurityError');
+    spyOn(Storage.prototype, 'getItem').and.throwError(denied);
+    spyOn(Storage.prototype, 'setItem').and.throwError(denied);
+    const a = setup(options);
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const refreshed = record(a.tokens.refresh());
+    const [refresh] = await nextRequests([a.backend], REFRESH_URL);
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+    await until(() => refreshed.values.length > 0, "tab A's refresh");
+    const b = openTab(options);
+    await until(() => b.tokens.accessToken() === 'T2', 'tab B to join the session of tab A');
+    b.tokens.clear();
+    await until(() => a.tokens.status() === 'expired', 'tab A to hear of the logout');
+    expect(a.tokens.accessToken()).toBeNull();
   });
 
   it('gives up joining after a short wait when a session was announced but no open tab answers', async () => {
