@@ -9,7 +9,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { withDpop } from '../src/public-api';
-import { nextRequests, setup, uniqueKey } from './spec-helpers';
+import { Outcome, isHttpError, nextRequests, setup, uniqueKey, until } from './spec-helpers';
 
 export const TOKEN_URL = 'https://auth.example.com/oauth/token';
 export const API = 'https://api.example.com';
@@ -62,4 +62,22 @@ export function nonceChallenge(request: TestRequest, nonce: string): void {
       headers: { 'WWW-Authenticate': 'DPoP error="use_dpop_nonce"', 'DPoP-Nonce': nonce },
     },
   );
+}
+
+/**
+ * The caller got a 401, nothing else went out (no refresh, no further repeat), and the session
+ * stays on `token`: what a refused proof or an outlasting nonce challenge must leave.
+ */
+export async function expectFailedKeepingSession(
+  { backend, tokens }: Pick<ReturnType<typeof setup>, 'backend' | 'tokens'>,
+  outcome: Outcome<unknown>,
+  token: string,
+): Promise<void> {
+  await until(() => outcome.error !== undefined, 'the error');
+  expect(isHttpError(outcome.error, 401)).withContext('the caller gets the 401').toBeTrue();
+  expect(backend.match(() => true))
+    .withContext('requests left unanswered')
+    .toEqual([]);
+  expect(tokens.accessToken()).toBe(token);
+  expect(tokens.status()).toBe('authenticated');
 }

@@ -1,13 +1,12 @@
 import { TestRequest } from '@angular/common/http/testing';
-import { nextRequest, nonceChallenge, useDpop, verifyProof } from '../spec/dpop-helpers';
 import {
-  REFRESH_URL,
-  authOf,
-  isHttpError,
-  record,
-  unauthorized,
-  until,
-} from '../spec/spec-helpers';
+  expectFailedKeepingSession,
+  nextRequest,
+  nonceChallenge,
+  useDpop,
+  verifyProof,
+} from '../spec/dpop-helpers';
+import { REFRESH_URL, authOf, record, unauthorized } from '../spec/spec-helpers';
 import { TokenRefreshEvent } from './public-api';
 
 /** A resource's answer to a proof it refuses (RFC 9449, section 7.1). */
@@ -24,11 +23,7 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
     const outcome = record(http.get('/api/me'));
     refuseProof(await nextRequest(backend, '/api/me'));
 
-    await until(() => outcome.error !== undefined, 'the error');
-    expect(isHttpError(outcome.error, 401)).toBeTrue();
-    expect(backend.match(() => true)).toEqual([]);
-    expect(tokens.accessToken()).toBe('T1');
-    expect(tokens.status()).toBe('authenticated');
+    await expectFailedKeepingSession({ backend, tokens }, outcome, 'T1');
   });
 
   it('withDpop: a retry whose proof is refused fails with that 401 and keeps the refreshed session', async () => {
@@ -45,11 +40,7 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
     expect(authOf(retry)).toBe('DPoP T2');
     refuseProof(retry);
 
-    await until(() => outcome.error !== undefined, 'the error');
-    expect(isHttpError(outcome.error, 401)).toBeTrue();
-    expect(backend.match(() => true)).toEqual([]);
-    expect(tokens.accessToken()).toBe('T2');
-    expect(tokens.status()).toBe('authenticated');
+    await expectFailedKeepingSession({ backend, tokens }, outcome, 'T2');
     expect(events.map((event) => event.type)).toEqual(['refreshed', 'request-retried']);
   });
 
@@ -64,11 +55,7 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
     expect((await verifyProof(repeat)).payload['nonce']).toBe('n-1');
     nonceChallenge(repeat, 'n-2');
 
-    await until(() => outcome.error !== undefined, 'the error');
-    expect(isHttpError(outcome.error, 401)).toBeTrue();
-    expect(backend.match(() => true)).toEqual([]);
-    expect(tokens.accessToken()).toBe('T2');
-    expect(tokens.status()).toBe('authenticated');
+    await expectFailedKeepingSession({ backend, tokens }, outcome, 'T2');
   });
 
   it('withDpop: a 401 invalid_token is still a rejected token: one refresh, one retry', async () => {
