@@ -207,19 +207,55 @@ describe('BroadcastTabSync', () => {
       expect(news).toEqual([jasmine.objectContaining({ type: 'tokens', tokens: TOKENS })]);
     });
 
-    it('listen() passes on tokens of the same revision to a tab without a session', async () => {
+    it('listen() passes on the tokens of the revision it read, when they come after its join', async () => {
       const peer = openPeer();
       peer.channel.writeRevision(4, true);
       const sync = startTab();
       const news = listenTo(sync);
       await peer.next('hello');
-      peer.channel.post({ type: 'none', revision: 4 });
+      peer.channel.post({ type: 'none', revision: 4 }); // a tab without a session answers first
       await sync.joining();
-      peer.channel.post({ type: 'logout', revision: 4 });
-      peer.channel.post({ type: 'tokens', revision: 4, tokens: TOKENS });
+      peer.channel.post({ type: 'tokens', revision: 4, tokens: TOKENS }); // a late answer
       await until(() => news.length > 0, 'the tokens');
-      expect(news.length).withContext('the logout of the same revision ignored').toBe(1);
-      expect(news[0]).toEqual(jasmine.objectContaining({ type: 'tokens', tokens: TOKENS }));
+      expect(news).toEqual([jasmine.objectContaining({ type: 'tokens', tokens: TOKENS })]);
+    });
+
+    it('listen() passes on the news of the revision it caught up with at its join: a logout whose news was on the way', async () => {
+      const peer = openPeer();
+      const sync = startTab(OTHER_TOKENS); // revision 0 until it has joined
+      const news = listenTo(sync);
+      await peer.next('hello');
+      peer.channel.post({ type: 'tokens', revision: 2, tokens: TOKENS }); // the answer
+      peer.channel.writeRevision(3, false); // then a logout, written before it is posted
+      await sync.joining(); // caught up with revision 3
+      peer.channel.post({ type: 'logout', revision: 3 });
+      await until(() => news.length === 2, 'the logout');
+      expect(news.map((item) => item.type)).toEqual(['tokens', 'logout']);
+    });
+
+    it('listen(): a tab that logged out ignores tokens another tab numbered alike, so the logout wins', async () => {
+      const sync = startTab();
+      await sync.joining();
+      const peer = openPeer();
+      const news = listenTo(sync);
+      sync.announce({ type: 'logout' }); // revision 1
+      // Another tab's refresh that read the revision before the logout's write showed.
+      peer.channel.post({ type: 'tokens', revision: 1, tokens: TOKENS });
+      peer.channel.post({ type: 'expired', revision: 2 }); // to know the tokens were heard
+      await until(() => news.length > 0, 'the news of revision 2');
+      expect(news).toEqual([{ type: 'expired' }]);
+    });
+
+    it('listen(): a tab that announced tokens takes a logout another tab numbered alike, so the logout wins', async () => {
+      const sync = startTab(TOKENS);
+      await sync.joining();
+      const peer = openPeer();
+      const news = listenTo(sync);
+      sync.announce({ type: 'tokens', tokens: OTHER_TOKENS }); // revision 1
+      peer.channel.post({ type: 'tokens', revision: 1, tokens: TOKENS }); // a hello answer, say
+      peer.channel.post({ type: 'logout', revision: 1 }); // numbered alike, concurrently
+      await until(() => news.length > 0, 'the logout');
+      expect(news).toEqual([{ type: 'logout' }]);
     });
   });
 

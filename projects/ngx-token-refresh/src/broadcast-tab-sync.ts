@@ -29,6 +29,13 @@ export class BroadcastTabSync implements TabSync {
    * starts with a stored session, which may be older than what open tabs hold.
    */
   private _revision: number;
+  /**
+   * What the news of `_revision` was, or `null` while only its number is known (read from
+   * storage): then news of that revision is still news. Of two news that two tabs numbered alike
+   * (both read the revision before either's write showed), an end (logout, expiry) wins over
+   * tokens, in every tab.
+   */
+  private _news: TabNews['type'] | null = null;
   private _joining: Promise<void> | null;
   private _joined: () => void = () => undefined;
 
@@ -44,7 +51,9 @@ export class BroadcastTabSync implements TabSync {
       return;
     }
     this._joining = new Promise<void>((resolve) => (this._joined = resolve)).then(() => {
-      this._revision = Math.max(this._revision, this._channel.readRevision());
+      const stored = this._channel.readRevision();
+      if (stored > this._revision) this._news = null;
+      this._revision = Math.max(this._revision, stored);
       this._joining = null;
     });
     _channel.post({ type: 'hello' });
@@ -64,6 +73,7 @@ export class BroadcastTabSync implements TabSync {
   announce(news: TabNews): void {
     this._joined(); // this tab's own news is the newest: nothing left to join
     this._revision = Math.max(this._revision, this._channel.readRevision()) + 1;
+    this._news = news.type;
     this._channel.writeRevision(this._revision, news.type === 'tokens');
     this._channel.post({ ...news, revision: this._revision });
   }
@@ -80,14 +90,13 @@ export class BroadcastTabSync implements TabSync {
   private _receive(message: TabMessage): void {
     if (message.type === 'hello') return this._answerHello();
     if (message.type === 'none') return this._joined();
-    // Tokens of this tab's own revision are news too while it joins (a stored session may be
-    // older than the open tabs' one) or has no session at all.
-    const mayEqual =
-      message.type === 'tokens' && (this._joining !== null || this._store.session() === null);
+    // At this tab's own revision: news when only the number is known, or an end over tokens.
+    const mayEqual = this._news === null || (this._news === 'tokens' && message.type !== 'tokens');
     if (message.revision < this._revision || (message.revision === this._revision && !mayEqual)) {
       return;
     }
     this._revision = message.revision;
+    this._news = message.type;
     this._handler(
       message.type === 'tokens'
         ? { type: 'tokens', tokens: message.tokens }
