@@ -9,7 +9,15 @@ import {
   jwtVerify,
 } from 'jose';
 import { withDpop } from '../src/public-api';
-import { Outcome, isHttpError, nextRequests, setup, uniqueKey, until } from './spec-helpers';
+import {
+  Outcome,
+  isHttpError,
+  nextRequests,
+  record,
+  setup,
+  uniqueKey,
+  until,
+} from './spec-helpers';
 
 export const TOKEN_URL = 'https://auth.example.com/oauth/token';
 export const API = 'https://api.example.com';
@@ -25,6 +33,16 @@ export function useDpop(): (options?: Parameters<typeof setup>[0]) => ReturnType
   afterEach(() => TestBed.inject(HttpTestingController).verify());
   return (options = {}) =>
     setup({ storageKey, allowedOrigins: [API], ...options }, [], [withDpop()]);
+}
+
+/**
+ * Signed in with the DPoP tokens `T1` and `R1` (`useDpop()`'s setup), and a GET of `/api/me` on its
+ * way (it goes out once its proof is signed: `nextRequest()`), its outcome recorded.
+ */
+export function getMeSignedIn(setupDpop: ReturnType<typeof useDpop>) {
+  const signedIn = setupDpop();
+  signedIn.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+  return { ...signedIn, outcome: record(signedIn.http.get('/api/me')) };
 }
 
 /** The one request to `url` (sent after its proof is signed, so asynchronously). */

@@ -2,6 +2,7 @@ import {
   API,
   TOKEN_URL,
   expectFailedKeepingSession,
+  getMeSignedIn,
   nextRequest,
   nonceChallenge,
   useDpop,
@@ -14,9 +15,7 @@ describe('withDpop(): DPoP nonces (RFC 9449, section 8)', () => {
   const setupDpop = useDpop();
 
   it('withDpop: a resource 401 use_dpop_nonce is repeated once with its nonce, without a refresh', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, outcome } = getMeSignedIn(setupDpop);
     nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
 
     const repeat = await nextRequest(backend, '/api/me');
@@ -44,9 +43,7 @@ describe('withDpop(): DPoP nonces (RFC 9449, section 8)', () => {
   });
 
   it('withDpop: a server that keeps demanding nonces gets one repeat, then its error reaches the caller (no loop, no refresh)', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, tokens, outcome } = getMeSignedIn(setupDpop);
     nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
     nonceChallenge(await nextRequest(backend, '/api/me'), 'n-2');
     await expectFailedKeepingSession({ backend, tokens }, outcome, 'T1');
@@ -70,9 +67,7 @@ describe('withDpop(): DPoP nonces (RFC 9449, section 8)', () => {
   });
 
   it('withDpop: a nonce repeat and the 401 refresh retry each happen once for one request', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, outcome } = getMeSignedIn(setupDpop);
     nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
     (await nextRequest(backend, '/api/me')).flush(
       { error: 'invalid_token' },

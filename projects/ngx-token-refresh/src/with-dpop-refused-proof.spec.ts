@@ -1,12 +1,13 @@
 import { TestRequest } from '@angular/common/http/testing';
 import {
   expectFailedKeepingSession,
+  getMeSignedIn,
   nextRequest,
   nonceChallenge,
   useDpop,
   verifyProof,
 } from '../spec/dpop-helpers';
-import { REFRESH_URL, authOf, record, unauthorized } from '../spec/spec-helpers';
+import { REFRESH_URL, authOf, unauthorized } from '../spec/spec-helpers';
 import { TokenRefreshEvent } from './public-api';
 
 /** A resource's answer to a proof it refuses (RFC 9449, section 7.1). */
@@ -18,20 +19,16 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
   const setupDpop = useDpop();
 
   it('withDpop: a resource 401 invalid_dpop_proof reaches the caller, without a refresh, and the session stays', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, tokens, outcome } = getMeSignedIn(setupDpop);
     refuseProof(await nextRequest(backend, '/api/me'));
 
     await expectFailedKeepingSession({ backend, tokens }, outcome, 'T1');
   });
 
   it('withDpop: a retry whose proof is refused fails with that 401 and keeps the refreshed session', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
+    const { backend, tokens, outcome } = getMeSignedIn(setupDpop);
     const events: TokenRefreshEvent[] = [];
     tokens.events.subscribe((event) => events.push(event));
-    const outcome = record(http.get('/api/me'));
     unauthorized(await nextRequest(backend, '/api/me'), {
       'WWW-Authenticate': 'DPoP error="invalid_token"',
     });
@@ -45,9 +42,7 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
   });
 
   it('withDpop: a retry still challenged for a nonce after its repeat fails with that 401 and keeps the session', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, tokens, outcome } = getMeSignedIn(setupDpop);
     unauthorized(await nextRequest(backend, '/api/me'));
     (await nextRequest(backend, REFRESH_URL)).flush({ accessToken: 'T2', tokenType: 'DPoP' });
     nonceChallenge(await nextRequest(backend, '/api/me'), 'n-1');
@@ -59,9 +54,7 @@ describe('withDpop(): a refused proof is not a rejected token', () => {
   });
 
   it('withDpop: a 401 invalid_token is still a rejected token: one refresh, one retry', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, outcome } = getMeSignedIn(setupDpop);
     unauthorized(await nextRequest(backend, '/api/me'), {
       'WWW-Authenticate':
         'DPoP error="invalid_token", error_description="Invalid DPoP key binding"',

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import {
   API,
   TOKEN_URL,
+  getMeSignedIn,
   nextRequest,
   sha256,
   thumbprint,
@@ -105,9 +106,7 @@ describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
   });
 
   it('withDpop: the refresh call carries a proof of the same key, and the refreshed token type is kept', async () => {
-    const { http, backend, tokens } = setupDpop();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1', tokenType: 'DPoP' });
-    const outcome = record(http.get('/api/me'));
+    const { backend, outcome } = getMeSignedIn(setupDpop);
     const first = await nextRequest(backend, '/api/me');
     const key = await thumbprint(await verifyProof(first));
     first.flush({ error: 'invalid_token' }, { status: 401, statusText: 'Unauthorized' });
