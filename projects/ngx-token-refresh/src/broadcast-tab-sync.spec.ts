@@ -246,6 +246,29 @@ describe('BroadcastTabSync', () => {
       expect(news).toEqual([{ type: 'expired' }]);
     });
 
+    it('listen(): a tab that signed in ignores a refresh another tab numbered alike, so the sign-in wins', async () => {
+      const sync = startTab();
+      await sync.joining();
+      const peer = openPeer();
+      const news = listenTo(sync);
+      sync.announce({ type: 'tokens', tokens: OTHER_TOKENS, signIn: true }); // revision 1
+      peer.channel.post({ type: 'tokens', revision: 1, tokens: TOKENS }); // a refresh's answer
+      peer.channel.post({ type: 'expired', revision: 2 }); // to know the tokens were heard
+      await until(() => news.length > 0, 'the news of revision 2');
+      expect(news).toEqual([{ type: 'expired' }]);
+    });
+
+    it('listen(): a tab that refreshed takes a sign-in another tab numbered alike', async () => {
+      const sync = startTab(TOKENS);
+      await sync.joining();
+      const peer = openPeer();
+      const news = listenTo(sync);
+      sync.announce({ type: 'tokens', tokens: TOKENS }); // a refresh's answer, revision 1
+      peer.channel.post({ type: 'tokens', revision: 1, tokens: OTHER_TOKENS, signIn: true });
+      await until(() => news.length > 0, 'the sign-in');
+      expect(news).toEqual([jasmine.objectContaining({ type: 'tokens', tokens: OTHER_TOKENS })]);
+    });
+
     it('listen(): a tab that announced tokens takes a logout another tab numbered alike, so the logout wins', async () => {
       const sync = startTab(TOKENS);
       await sync.joining();

@@ -30,12 +30,10 @@ export class BroadcastTabSync implements TabSync {
    */
   private _revision: number;
   /**
-   * What the news of `_revision` was, or `null` while only its number is known (read from
-   * storage): then news of that revision is still news. Of two news that two tabs numbered alike
-   * (both read the revision before either's write showed), an end (logout, expiry) wins over
-   * tokens, in every tab.
+   * The `rank()` of the news of `_revision`, or `null` while only its number is known (read from
+   * storage): then news of that revision is still news.
    */
-  private _news: TabNews['type'] | null = null;
+  private _rank: number | null = null;
   private _joining: Promise<void> | null;
   private _joined: () => void = () => undefined;
 
@@ -52,7 +50,7 @@ export class BroadcastTabSync implements TabSync {
     }
     this._joining = new Promise<void>((resolve) => (this._joined = resolve)).then(() => {
       const stored = this._channel.readRevision();
-      if (stored > this._revision) this._news = null;
+      if (stored > this._revision) this._rank = null;
       this._revision = Math.max(this._revision, stored);
       this._joining = null;
     });
@@ -73,7 +71,7 @@ export class BroadcastTabSync implements TabSync {
   announce(news: TabNews): void {
     this._joined(); // this tab's own news is the newest: nothing left to join
     this._revision = Math.max(this._revision, this._channel.readRevision()) + 1;
-    this._news = news.type;
+    this._rank = rank(news);
     this._channel.writeRevision(this._revision, news.type === 'tokens');
     this._channel.post({ ...news, revision: this._revision });
   }
@@ -90,13 +88,13 @@ export class BroadcastTabSync implements TabSync {
   private _receive(message: TabMessage): void {
     if (message.type === 'hello') return this._answerHello();
     if (message.type === 'none') return this._joined();
-    // At this tab's own revision: news when only the number is known, or an end over tokens.
-    const mayEqual = this._news === null || (this._news === 'tokens' && message.type !== 'tokens');
+    // At this tab's own revision: news when only the number is known, or when it outranks.
+    const mayEqual = this._rank === null || rank(message) > this._rank;
     if (message.revision < this._revision || (message.revision === this._revision && !mayEqual)) {
       return;
     }
     this._revision = message.revision;
-    this._news = message.type;
+    this._rank = rank(message);
     this._handler(
       message.type === 'tokens'
         ? { type: 'tokens', tokens: message.tokens }
@@ -115,4 +113,13 @@ export class BroadcastTabSync implements TabSync {
         : { type: 'none', revision: this._revision },
     );
   }
+}
+
+/**
+ * Which of two news that two tabs numbered alike (both read the revision before either's write
+ * showed) every tab keeps: an end (logout, expiry) over a sign-in, a sign-in over a refresh's
+ * tokens (or a hello's answer, which is never news to a tab that has news of its revision).
+ */
+function rank(news: TabNews | TabMessage): number {
+  return news.type !== 'tokens' ? 2 : news.signIn ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { tap } from 'rxjs';
 import { closeTabs, openTab, twoTabs } from '../spec/open-tab';
+import { markerKey } from '../spec/tab-channels';
 import {
   REFRESH_URL,
   authOf,
@@ -112,6 +113,37 @@ describe('TokenService across tabs (crossTab)', () => {
     await settle();
     expect(inB.values).withContext("the waiters get the sign-in's token").toEqual(['U1']);
     expect(inB.error).toBeUndefined();
+    for (const tab of [a, b]) expect(tab.tokens.accessToken()).toBe('U1');
+  });
+
+  it('lets a logout in another tab win over a refresh answer numbered alike (the logout not yet seen in storage)', async () => {
+    const { a, b } = twoTabs(options);
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inB = record(b.tokens.refresh());
+    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    withUnseenRevision(options, () => a.tokens.clear());
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' }); // numbered like the logout
+    await until(() => b.tokens.status() === 'expired', 'tab B to take the logout');
+    await settle();
+    expect(inB.values).withContext('delivered before the news').toEqual(['T2']);
+    for (const tab of [a, b]) expect(tab.tokens.accessToken()).toBeNull();
+    expect(a.tokens.status()).toBe('anonymous');
+  });
+
+  it('lets a sign-in in another tab win over a refresh answer numbered alike (the sign-in not yet seen in storage)', async () => {
+    const { a, b } = twoTabs(options);
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    const inB = record(b.tokens.refresh());
+    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    withUnseenRevision(options, () =>
+      a.tokens.setTokens({ accessToken: 'U1', refreshToken: 'S1' }),
+    );
+    refresh.flush({ accessToken: 'T2', refreshToken: 'R2' }); // numbered like the sign-in
+    await until(() => b.tokens.accessToken() === 'U1', 'tab B to take the sign-in');
+    await settle();
+    expect(inB.values).withContext('delivered before the news').toEqual(['T2']);
     for (const tab of [a, b]) expect(tab.tokens.accessToken()).toBe('U1');
   });
 
@@ -276,4 +308,17 @@ describe('TokenService across tabs (crossTab)', () => {
 /** Lets pending messages and lock grants run. */
 function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/**
+ * Runs `announce` in one tab and then puts the revision marker back as it was: what another tab
+ * reads when that tab's write has not shown there yet (localStorage between the processes of two
+ * tabs), so both number their next news alike.
+ */
+function withUnseenRevision(options: Partial<TokenRefreshOptions>, announce: () => void): void {
+  const marker = markerKey(options.storageKey!);
+  const seen = localStorage.getItem(marker);
+  announce();
+  if (seen === null) localStorage.removeItem(marker);
+  else localStorage.setItem(marker, seen);
 }

@@ -155,11 +155,11 @@ export class Refresher {
     return flight;
   }
 
-  /** Keeps new tokens (`sentAt`: answering a refresh) and tells the other tabs; returns expiry. */
+  /** Keeps new tokens (`sentAt`: answering a refresh, else a sign-in), tells the other tabs. */
   private _keep(tokens: TokenPair, previous: Session | null, sentAt?: number): number | null {
     this._cookie = this.config.refreshTokenInCookie;
     const stored = this._store.keep(tokens, previous, sentAt);
-    this._tabs.announce({ type: 'tokens', tokens: stored });
+    this._tabs.announce({ type: 'tokens', tokens: stored, signIn: sentAt === undefined });
     return stored.expiresAt;
   }
 

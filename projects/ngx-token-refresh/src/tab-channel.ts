@@ -6,7 +6,12 @@ const LOCK_WANTED = { type: 'refresh-lock-wanted' } as const;
 
 /** What tabs tell each other about the shared session. */
 export type TabMessage =
-  | { readonly type: 'tokens'; readonly revision: number; readonly tokens: StoredTokens }
+  | {
+      readonly type: 'tokens';
+      readonly revision: number;
+      readonly tokens: StoredTokens;
+      readonly signIn?: boolean;
+    }
   | { readonly type: 'logout' | 'expired'; readonly revision: number }
   /** A new tab asks the open tabs for their session... */
   | { readonly type: 'hello' }

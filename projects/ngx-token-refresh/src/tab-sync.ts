@@ -7,9 +7,9 @@ import { TabChannel } from './tab-channel';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
 import { TokenPair } from './token-pair';
 
-/** News about the session that one tab tells the others. */
+/** News about the session that one tab tells the others (`signIn`: tokens of a sign-in). */
 export type TabNews =
-  | { readonly type: 'tokens'; readonly tokens: StoredTokens }
+  | { readonly type: 'tokens'; readonly tokens: StoredTokens; readonly signIn?: boolean }
   | { readonly type: 'logout' | 'expired' };
 
 /**
