@@ -1,4 +1,3 @@
-import { TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { tap } from 'rxjs';
 import { closeTabs, openTab, twoTabs } from '../spec/open-tab';
@@ -85,11 +84,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a logout in another tab win over a refresh answer that arrives before its news', async () => {
-    const { a, b } = twoTabs(options);
-    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
-    const inB = record(b.tokens.refresh());
-    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    const { a, b, inB, refresh } = await refreshingInTabB(options);
     a.tokens.clear(); // its news reaches tab B only after the answer below
     refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
     await until(() => inB.error !== undefined || inB.values.length > 0, "tab B's refresh to end");
@@ -102,11 +97,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a sign-in in another tab win over a refresh answer that arrives before its news', async () => {
-    const { a, b } = twoTabs(options);
-    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
-    const inB = record(b.tokens.refresh());
-    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    const { a, b, inB, refresh } = await refreshingInTabB(options);
     a.tokens.setTokens({ accessToken: 'U1', refreshToken: 'S1' }); // its news reaches B later
     refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
     await until(() => inB.error !== undefined || inB.values.length > 0, "tab B's refresh to end");
@@ -117,11 +108,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a logout in another tab win over a refresh answer numbered alike (the logout not yet seen in storage)', async () => {
-    const { a, b } = twoTabs(options);
-    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
-    const inB = record(b.tokens.refresh());
-    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    const { a, b, inB, refresh } = await refreshingInTabB(options);
     withUnseenRevision(options, () => a.tokens.clear());
     refresh.flush({ accessToken: 'T2', refreshToken: 'R2' }); // numbered like the logout
     await until(() => b.tokens.status() === 'expired', 'tab B to take the logout');
@@ -132,11 +119,7 @@ describe('TokenService across tabs (crossTab)', () => {
   });
 
   it('lets a sign-in in another tab win over a refresh answer numbered alike (the sign-in not yet seen in storage)', async () => {
-    const { a, b } = twoTabs(options);
-    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
-    const inB = record(b.tokens.refresh());
-    const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+    const { a, b, inB, refresh } = await refreshingInTabB(options);
     withUnseenRevision(options, () =>
       a.tokens.setTokens({ accessToken: 'U1', refreshToken: 'S1' }),
     );
@@ -321,4 +304,14 @@ function withUnseenRevision(options: Partial<TokenRefreshOptions>, announce: () 
   announce();
   if (seen === null) localStorage.removeItem(marker);
   else localStorage.setItem(marker, seen);
+}
+
+/** Two tabs signed in with T1/R1, tab B's refresh on the wire (under the lock), recorded. */
+async function refreshingInTabB(options: Partial<TokenRefreshOptions>) {
+  const { a, b } = twoTabs(options);
+  a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+  await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+  const inB = record(b.tokens.refresh());
+  const [refresh] = await nextRequests([b.backend], REFRESH_URL);
+  return { a, b, inB, refresh };
 }
