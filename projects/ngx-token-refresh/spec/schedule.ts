@@ -34,7 +34,7 @@ import {
   reply,
   urlOf,
 } from './schedule-steps';
-import { Outcome, REFRESH_URL, isOpen, record } from './spec-helpers';
+import { REFRESH_URL, isOpen, record } from './spec-helpers';
 
 const START = Date.UTC(2030, 0, 1);
 

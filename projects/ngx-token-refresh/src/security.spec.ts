@@ -8,14 +8,7 @@ import { TestBed } from '@angular/core/testing';
 import * as fc from 'fast-check';
 import { Schedule } from '../spec/schedule';
 import { LIFETIMES, stepArbitrary } from '../spec/schedule-steps';
-import {
-  REFRESH_URL,
-  authOf,
-  flushRefresh,
-  record,
-  setup,
-  unauthorized,
-} from '../spec/spec-helpers';
+import { REFRESH_URL, authOf, record, setup, unauthorized } from '../spec/spec-helpers';
 
 const API = 'https://api.example.com';
 

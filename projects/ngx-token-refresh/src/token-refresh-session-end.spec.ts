@@ -81,7 +81,13 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
       const again = backend.expectOne('/api/b');
       expect(authOf(again)).toBe('Bearer T1');
       unauthorized(again);
-      expect(backend.expectOne(REFRESH_URL).request.body).toEqual({ refreshToken: 'R1' });
+      const refresh = backend.expectOne(REFRESH_URL);
+      expect(refresh.request.body).toEqual({ refreshToken: 'R1' });
+      refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
+      const retry = backend.expectOne('/api/b');
+      expect(authOf(retry)).toBe('Bearer T2');
+      retry.flush('b');
+      expect(next.values).toEqual(['b']);
     });
   }
 
