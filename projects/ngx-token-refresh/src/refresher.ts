@@ -155,7 +155,7 @@ export class Refresher {
     return flight;
   }
 
-  /** Keeps new tokens (`sentAt`: answering a refresh, else a sign-in), tells the other tabs. */
+  /** Keeps tokens (`sentAt`: a refresh's, else a sign-in's), tells other tabs; returns expiry. */
   private _keep(tokens: TokenPair, previous: Session | null, sentAt?: number): number | null {
     this._cookie = this.config.refreshTokenInCookie;
     const stored = this._store.keep(tokens, previous, sentAt);

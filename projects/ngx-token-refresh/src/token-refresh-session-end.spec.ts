@@ -81,9 +81,8 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
       const again = backend.expectOne('/api/b');
       expect(authOf(again)).toBe('Bearer T1');
       unauthorized(again);
-      const refresh = backend.expectOne(REFRESH_URL);
+      const refresh = flushRefresh(backend, { accessToken: 'T2', refreshToken: 'R2' });
       expect(refresh.request.body).toEqual({ refreshToken: 'R1' });
-      refresh.flush({ accessToken: 'T2', refreshToken: 'R2' });
       const retry = backend.expectOne('/api/b');
       expect(authOf(retry)).toBe('Bearer T2');
       retry.flush('b');
