@@ -89,11 +89,12 @@ export class Refresher {
   /**
    * After the retry with `fresh` was rejected too: the error for the caller. The session ends
    * when the server rejected the token it just issued, unless the session moved on meanwhile or
-   * the token expired by our own clock on the way (then only this request fails).
+   * the token expired by our own clock on the way (then only this request fails). A 403 refuses
+   * the request, not the token (RFC 9110 §15.5.4), so it never ends the session.
    */
-  retryRejected(fresh: string, error: unknown): unknown {
-    const session = this._store.session();
-    const over = session?.accessToken === fresh && !hasExpired(session.expiresAt);
+  retryRejected(fresh: string, error: HttpErrorResponse): unknown {
+    const session = error.status !== 403 && this._store.session();
+    const over = session && session.accessToken === fresh && !hasExpired(session.expiresAt);
     return over ? this._end(new SessionExpiredError('retry-rejected', { cause: error })) : error;
   }
 

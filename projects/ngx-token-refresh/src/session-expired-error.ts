@@ -13,7 +13,7 @@ export type SessionEndReason =
   | 'refresh-rejected'
   /** The session had no refresh token to refresh with. */
   | 'no-refresh-token'
-  /** A request retried with a freshly refreshed token was rejected again. */
+  /** A request retried with a freshly refreshed token was rejected again (not with 403). */
   | 'retry-rejected'
   /** `TokenService.clear()` (logout) ran while the request was waiting. */
   | 'logout';

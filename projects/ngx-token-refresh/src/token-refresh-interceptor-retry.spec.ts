@@ -154,6 +154,29 @@ describe('tokenRefreshInterceptor: refresh and retry', () => {
     expect(sessionStorage.getItem('ngx-token-refresh')).toBeNull();
   });
 
+  it('keeps the session when shouldRefresh counts 403 and the retry is forbidden too: the caller gets the 403', () => {
+    const { http, backend, tokens } = setup({
+      shouldRefresh: (error: HttpErrorResponse) => error.status === 401 || error.status === 403,
+    });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    const outcome = record(http.get('/api/admin'));
+    backend.expectOne('/api/admin').flush('forbidden', { status: 403, statusText: 'Forbidden' });
+    flushRefresh(backend, { accessToken: 'T2', refreshToken: 'R2' });
+    const retry = backend.expectOne('/api/admin');
+    expect(authOf(retry)).toBe('Bearer T2');
+    retry.flush('forbidden', { status: 403, statusText: 'Forbidden' });
+
+    expect(isHttpError(outcome.error, 403)).toBeTrue();
+    expect(tokens.status()).toBe('authenticated');
+    expect(tokens.accessToken()).toBe('T2');
+    const next = record(http.get('/api/me'));
+    const me = backend.expectOne('/api/me');
+    expect(authOf(me)).toBe('Bearer T2');
+    me.flush({ name: 'Ada' });
+    expect(next.values).toEqual([{ name: 'Ada' }]);
+    backend.expectNone(REFRESH_URL);
+  });
+
   it('keeps the session when the retry is rejected because its fresh token expired on the way', () => {
     jasmine.clock().install();
     try {

@@ -114,7 +114,7 @@ function send(
 }
 
 /** Whether the server rejected the token (`shouldRefresh`), not the request's DPoP proof. */
-function isRejection(error: unknown, { config, dpop }: Refresher): boolean {
+function isRejection(error: unknown, { config, dpop }: Refresher): error is HttpErrorResponse {
   return (
     error instanceof HttpErrorResponse &&
     config.shouldRefresh(error) &&

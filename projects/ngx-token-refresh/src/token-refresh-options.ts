@@ -75,7 +75,9 @@ export interface TokenRefreshOptions {
    */
   storageKey?: string;
   /**
-   * Whether an error response should trigger a refresh and one retry.
+   * Whether an error response should trigger a refresh and one retry. A retry rejected again
+   * ends the session (`'retry-rejected'`), unless its status is 403: that refuses the request,
+   * not the token, so the caller gets it and the session stays.
    * @default (error) => error.status === 401
    */
   shouldRefresh?: (error: HttpErrorResponse) => boolean;
