@@ -1,5 +1,5 @@
 import { EnvironmentInjector, runInInjectionContext } from '@angular/core';
-import { Observable, TimeoutError } from 'rxjs';
+import { Observable, Subscribable, TimeoutError } from 'rxjs';
 import { InvalidRefreshResponseError } from './invalid-refresh-response-error';
 import { readRefreshResponse } from './refresh-response';
 import { TokenRefreshConfig } from './token-refresh-config';
@@ -30,10 +30,13 @@ export function callRefresh(
         subscriber.error(error);
       }
     };
-    const result = runInInjectionContext(injector, () => config.refresh(refreshToken));
-    if (result instanceof Promise) {
+    // Told by shape, as rxjs's `from()` does: a native Promise is no `instanceof Promise` where
+    // zone.js replaced the global one, nor is an Observable of another rxjs copy.
+    const result: Partial<PromiseLike<unknown> & Subscribable<unknown>> | null | undefined =
+      runInInjectionContext(injector, () => config.refresh(refreshToken));
+    if (typeof result?.then === 'function') {
       result.then(settle, (error: unknown) => subscriber.error(error));
-    } else if (result instanceof Observable) {
+    } else if (typeof result?.subscribe === 'function') {
       // Added to the subscriber, the call is cancelled with it (after the first value, too).
       subscriber.add(
         result.subscribe({

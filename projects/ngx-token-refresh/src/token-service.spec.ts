@@ -3,7 +3,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { JwtHelperService } from '@auth0/angular-jwt';
-import { NEVER, Observable, of, throwError } from 'rxjs';
+import { NEVER, Observable, Observer, of, throwError } from 'rxjs';
 import {
   REFRESH_URL,
   authOf,
@@ -232,6 +232,39 @@ describe('TokenService', () => {
       'P2',
     );
     expect(tokens.accessToken()).toBe('P2');
+  });
+
+  it("accepts a native Promise where zone.js replaced the global one (here: another realm's)", async () => {
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    try {
+      const { Promise: NativePromise } = frame.contentWindow as unknown as typeof globalThis;
+      const answer = NativePromise.resolve({ accessToken: 'P2' });
+      expect(answer instanceof Promise).toBeFalse();
+      const { tokens } = setup({ refresh: () => answer });
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      const refreshed = new Promise((resolve, reject) =>
+        tokens.refresh().subscribe({ next: resolve, error: reject }),
+      );
+      await expectAsync(refreshed).toBeResolvedTo('P2');
+      expect(tokens.accessToken()).toBe('P2');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('accepts an Observable of another rxjs copy, and unsubscribes from it after its answer', () => {
+    const unsubscribe = jasmine.createSpy('unsubscribe');
+    const foreign = {
+      subscribe(observer: Partial<Observer<unknown>>) {
+        observer.next?.({ accessToken: 'O2', refreshToken: 'OR2' });
+        return { unsubscribe };
+      },
+    };
+    const { tokens } = setup({ refresh: () => foreign as never });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    expect(record(tokens.refresh()).values).toEqual(['O2']);
+    expect(tokens.accessToken()).toBe('O2');
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 
   const badResults: Record<string, () => Observable<unknown> | Promise<unknown> | unknown> = {
