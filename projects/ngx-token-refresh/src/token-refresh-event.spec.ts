@@ -106,17 +106,22 @@ describe('TokenService.events', () => {
     expect(events).toEqual([]);
   });
 
-  it('reports the URL of a retried request without its query, even when the query holds a line break', () => {
-    const { http, backend, tokens } = setup();
-    const events = collect(tokens.events);
-    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
-    const url = '/api/search?q=a\nsecret=1';
-    http.get(url).subscribe();
-    unauthorized(backend.expectOne(url));
-    flushRefresh(backend, { accessToken: 'T2' });
-    backend.expectOne(url).flush('ok');
-    expect(events).toContain({ type: 'request-retried', method: 'GET', url: '/api/search' });
-  });
+  const hiddenParts = [
+    ['a query that holds a line break', '/api/search?q=a\nsecret=1'],
+    ['a fragment and no query', '/api/search#state=secret'],
+  ];
+  for (const [name, url] of hiddenParts) {
+    it(`reports the URL of a retried request without its query or fragment: ${name}`, () => {
+      const { http, backend, tokens } = setup();
+      const events = collect(tokens.events);
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      http.get(url).subscribe();
+      unauthorized(backend.expectOne(url));
+      flushRefresh(backend, { accessToken: 'T2' });
+      backend.expectOne(url).flush('ok');
+      expect(events).toContain({ type: 'request-retried', method: 'GET', url: '/api/search' });
+    });
+  }
 });
 
 const badRequest = { status: 400, statusText: 'Bad Request' };
