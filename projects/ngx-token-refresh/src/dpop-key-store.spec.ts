@@ -57,6 +57,16 @@ describe('DpopKeyStore', () => {
     expect(await calculateThumbprint((await tabA.load()).publicKey)).toBe(next);
   });
 
+  it('discard() opens its delete before it returns, so a read another tab starts right after misses the old key', async () => {
+    const db = await keyDatabase();
+    const store = new DpopKeyStore(name);
+    await store.load();
+    store.discard();
+    const read = db.transaction('dpop-keys', 'readwrite').objectStore('dpop-keys').get(name);
+    await new Promise((resolve) => (read.onsuccess = resolve));
+    expect(read.result).toBeUndefined();
+  });
+
   it('load() after discard() where WebCrypto refuses fails, and the old key never returns', async () => {
     const store = new DpopKeyStore(name);
     const old = await calculateThumbprint((await store.load()).publicKey);
