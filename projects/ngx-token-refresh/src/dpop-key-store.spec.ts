@@ -57,6 +57,16 @@ describe('DpopKeyStore', () => {
     expect(await calculateThumbprint((await tabA.load()).publicKey)).toBe(next);
   });
 
+  it('discard() opens its delete before it returns, so a read another tab starts right after misses the old key', async () => {
+    const db = await keyDatabase();
+    const store = new DpopKeyStore(name);
+    await store.load();
+    store.discard();
+    const read = db.transaction('dpop-keys', 'readwrite').objectStore('dpop-keys').get(name);
+    await new Promise((resolve) => (read.onsuccess = resolve));
+    expect(read.result).toBeUndefined();
+  });
+
   it('load() after discard() where WebCrypto refuses fails, and the old key never returns', async () => {
     const store = new DpopKeyStore(name);
     const old = await calculateThumbprint((await store.load()).publicKey);
@@ -69,12 +79,48 @@ describe('DpopKeyStore', () => {
     expect(await calculateThumbprint(key.publicKey)).not.toBe(old);
   });
 
-  it('load() keeps a key in memory where IndexedDB throws', async () => {
-    spyOn(indexedDB, 'open').and.throwError(new DOMException('denied', 'SecurityError'));
+  it('load() keeps one key in memory where IndexedDB refuses, and discard() replaces it quietly', async () => {
+    const denied = new DOMException('denied', 'SecurityError');
+    spyOn(indexedDB, 'open').and.throwError(denied);
+    spyOn(IDBDatabase.prototype, 'transaction').and.throwError(denied);
     const store = new DpopKeyStore(`${name}-memory`);
-    const key = await store.load();
-    expect(await calculateThumbprint((await store.load()).publicKey)).toBe(
-      await calculateThumbprint(key.publicKey),
-    );
+    const key = await thumbprintOf(store);
+    expect(await thumbprintOf(store)).toBe(key);
+    store.discard();
+    expect(await thumbprintOf(store)).not.toBe(key);
+  });
+
+  it('load() ignores a stored value that is not a key pair and makes a new key', async () => {
+    const db = await keyDatabase();
+    await new Promise((resolve) => {
+      const transaction = db.transaction('dpop-keys', 'readwrite');
+      transaction.objectStore('dpop-keys').put({ privateKey: 'not a key' }, name);
+      transaction.oncomplete = resolve;
+    });
+    const key = await new DpopKeyStore(name).load();
+    expect(key.privateKey).toEqual(jasmine.any(CryptoKey));
+    expect(key.publicKey).toEqual(jasmine.any(CryptoKey));
+  });
+
+  it('load() stores keys in IndexedDB again after the browser closed it and reopening failed once', async () => {
+    const db = await keyDatabase();
+    db.close();
+    db.dispatchEvent(new Event('close')); // as the browser does when it closes the database
+    const open = spyOn(indexedDB, 'open').and.throwError(new DOMException('busy', 'UnknownError'));
+    await new DpopKeyStore(`${name}-memory`).load();
+    open.and.callThrough();
+    const stored = await thumbprintOf(new DpopKeyStore(name));
+    expect(await thumbprintOf(new DpopKeyStore(name))).toBe(stored);
   });
 });
+
+function thumbprintOf(store: DpopKeyStore): Promise<string> {
+  return store.load().then((key) => calculateThumbprint(key.publicKey));
+}
+
+/** The key store's database, opened by a load (as its transactions show). */
+async function keyDatabase(): Promise<IDBDatabase> {
+  const transaction = spyOn(IDBDatabase.prototype, 'transaction').and.callThrough();
+  await new DpopKeyStore(uniqueKey()).load();
+  return transaction.calls.mostRecent().object as IDBDatabase;
+}

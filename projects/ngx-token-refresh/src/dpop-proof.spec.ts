@@ -40,6 +40,16 @@ describe('createDpopProof', () => {
     const other = decode(await createDpopProof(key, request)).payload;
     expect(other['jti']).not.toBe(payload['jti']);
   });
+
+  it('keeps the path in htu as it is, a trailing slash included', async () => {
+    const key = await generateKeyPair('ES256');
+    const proof = await createDpopProof(key, {
+      method: 'GET',
+      url: 'https://api.example.com/items/?page=2',
+      base: 'https://app.example.com/',
+    });
+    expect(decode(proof).payload['htu']).toBe('https://api.example.com/items/');
+  });
 });
 
 function decode(jwt: string): {

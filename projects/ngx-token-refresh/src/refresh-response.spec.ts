@@ -126,6 +126,22 @@ describe('readRefreshResponse', () => {
     }
   });
 
+  it('readRefreshResponse() says in its message what came instead (the camelCase field first)', () => {
+    const bodies: [unknown, string][] = [
+      [[{ accessToken: 'A1' }], 'got an array'],
+      [{ accessToken: ['A1'] }, 'got an array'],
+      [{ accessToken: 12345 }, 'got number'],
+      [{ access_token: 42 }, 'got number'],
+      [{ accessToken: '', access_token: 0 }, 'got an empty string'],
+      [{ refreshToken: 'R1' }, 'got undefined'],
+    ];
+    for (const [body, what] of bodies) {
+      expect(() => readRefreshResponse(body))
+        .withContext(JSON.stringify(body))
+        .toThrowMatching((error) => isInvalidResponse(error, what));
+    }
+  });
+
   it('readRefreshResponse() never puts a token into the error message', () => {
     const secret = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.c2ln';
     const bodies: unknown[] = [

@@ -8,8 +8,15 @@ import {
   useDpop,
   verifyProof,
 } from '../spec/dpop-helpers';
-import { REFRESH_URL, authOf, isHttpError, record, until } from '../spec/spec-helpers';
-import { SessionExpiredError } from './public-api';
+import {
+  REFRESH_URL,
+  authOf,
+  isHttpError,
+  record,
+  unauthorized,
+  until,
+} from '../spec/spec-helpers';
+import { SessionExpiredError, dpopProof } from './public-api';
 
 describe('withDpop(): DPoP nonces (RFC 9449, section 8)', () => {
   const setupDpop = useDpop();
@@ -104,5 +111,49 @@ describe('withDpop(): DPoP nonces (RFC 9449, section 8)', () => {
     expect((await verifyProof(await nextRequest(backend, `${API}/d`))).payload['nonce']).toBe(
       'api-2',
     );
+  });
+
+  it('withDpop: a nonce challenge whose error is unquoted (error=use_dpop_nonce) is repeated once too', async () => {
+    const { backend, outcome } = getMeSignedIn(setupDpop);
+    unauthorized(await nextRequest(backend, '/api/me'), {
+      'WWW-Authenticate': 'DPoP error=use_dpop_nonce',
+      'DPoP-Nonce': 'n-1',
+    });
+    const repeat = await nextRequest(backend, '/api/me');
+    expect((await verifyProof(repeat)).payload['nonce']).toBe('n-1');
+    repeat.flush({ name: 'demo' });
+    expect(outcome.values).toEqual([{ name: 'demo' }]);
+  });
+
+  it('withDpop: only a 401 is a resource nonce challenge: a 403 naming use_dpop_nonce reaches the caller as it is', async () => {
+    const { backend, tokens, outcome } = getMeSignedIn(setupDpop);
+    (await nextRequest(backend, '/api/me')).flush(
+      { error: 'use_dpop_nonce' },
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'WWW-Authenticate': 'DPoP error="use_dpop_nonce"', 'DPoP-Nonce': 'n-1' },
+      },
+    );
+    await until(() => outcome.error !== undefined, 'the error');
+    expect(isHttpError(outcome.error, 403)).toBeTrue();
+    expect(backend.match(() => true)).toEqual([]);
+    expect(tokens.accessToken()).toBe('T1');
+  });
+
+  it('withDpop: a 400 use_dpop_nonce read as text (responseType text) is repeated once with its nonce', async () => {
+    const { http, backend } = setupDpop();
+    const login = record(
+      http.post('/api/auth/login', {}, { context: dpopProof(), responseType: 'text' }),
+    );
+    (await nextRequest(backend, '/api/auth/login')).flush('{"error":"use_dpop_nonce"}', {
+      status: 400,
+      statusText: 'Bad Request',
+      headers: { 'DPoP-Nonce': 'n-1' },
+    });
+    const repeat = await nextRequest(backend, '/api/auth/login');
+    expect((await verifyProof(repeat)).payload['nonce']).toBe('n-1');
+    repeat.flush('{"access_token":"T1"}');
+    expect(login.values).toEqual(['{"access_token":"T1"}']);
   });
 });

@@ -59,6 +59,26 @@ describe('withDpop(): DPoP-bound tokens (RFC 9449)', () => {
     expect((await verifyProof(request)).payload['ath']).toBe(await sha256('T1'));
   });
 
+  it('withDpop: a token_type in any case (`dpop`) goes as `Authorization: DPoP`', async () => {
+    const { http, backend, tokens } = setupDpop();
+    tokens.setTokens({ accessToken: 'T1', tokenType: 'dpop' });
+    http.get('/api/me').subscribe();
+    expect(authOf(await nextRequest(backend, '/api/me'))).toBe('DPoP T1');
+  });
+
+  it('withDpop: a Bearer token goes under the configured headerName and authScheme, beside its proof', async () => {
+    const { http, backend, tokens } = setupDpop({
+      headerName: 'X-Access-Token',
+      authScheme: 'Token',
+    });
+    tokens.setTokens({ accessToken: 'T1', tokenType: 'Bearer' });
+    http.get('/api/me').subscribe();
+    const request = await nextRequest(backend, '/api/me');
+    expect(request.request.headers.get('X-Access-Token')).toBe('Token T1');
+    expect(authOf(request)).toBeNull();
+    expect((await verifyProof(request)).payload['ath']).toBe(await sha256('T1'));
+  });
+
   it('withDpop: origins that are not allowed, skipToken() and anonymous requests get no proof', () => {
     const { http, backend, tokens } = setupDpop();
     http.get('/api/public').subscribe();
