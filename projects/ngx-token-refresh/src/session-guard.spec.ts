@@ -106,6 +106,20 @@ describe('sessionGuard', () => {
     expect(tokens.status()).toBe('anonymous');
   });
 
+  it('keeps the query parameters of loginUrl beside returnUrl', async () => {
+    setupRouter({ loginUrl: '/sign-in?reason=session' });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard', LoginPage);
+    expect(TestBed.inject(Router).url).toBe('/sign-in?reason=session&returnUrl=%2Fdashboard');
+  });
+
+  it('sessionMatchGuard: the returnUrl keeps the query of the attempted URL', async () => {
+    setupRouter();
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin?tab=2', LoginPage);
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Fadmin%3Ftab%3D2');
+  });
+
   it('sessionMatchGuard: matches with a session and redirects to login without one', async () => {
     const { tokens } = setupRouter();
     const harness = await RouterTestingHarness.create();

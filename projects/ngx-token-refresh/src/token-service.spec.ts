@@ -208,6 +208,17 @@ describe('TokenService', () => {
     expect(tokens.status()).toBe('anonymous');
   });
 
+  it('setTokens() rejects a blank or non-string access token, keeping the session it had', () => {
+    const { tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    for (const accessToken of ['   ', 42, { token: 'T2' }]) {
+      expect(() => tokens.setTokens({ accessToken } as never))
+        .withContext(JSON.stringify(accessToken))
+        .toThrowError(TypeError, /accessToken/);
+    }
+    expect(tokens.accessToken()).toBe('T1');
+  });
+
   it('runs the refresh option in an injection context, so inject(HttpClient) works', () => {
     const { http, backend, tokens } = setup({
       refresh: (refreshToken) =>
