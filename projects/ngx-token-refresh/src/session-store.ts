@@ -47,7 +47,7 @@ export class SessionStore {
   keep(tokens: TokenPair, previous: StoredTokens | null, sentAt?: number): StoredTokens {
     const issued = tokens.accessToken === previous?.accessToken ? undefined : sentAt;
     const times = readTokenTimes(tokens.accessToken, tokens.expiresIn, Date.now(), issued);
-    const refreshToken = tokens.refreshToken ?? previous?.refreshToken ?? null;
+    const refreshToken = tokens.refreshToken || previous?.refreshToken || null; // '' is none
     const tokenType = tokens.tokenType || previous?.tokenType;
     const stored: StoredTokens = {
       accessToken: tokens.accessToken,

@@ -16,8 +16,9 @@ export interface TokenPair {
    */
   accessToken: string;
   /**
-   * The refresh token. `null` or absent at login: there is none, and a 401 ends the session.
-   * Absent in a refresh result: the server did not rotate it and the previous one is kept.
+   * The refresh token. `null`, `''` or absent at login: there is none, and a 401 ends the
+   * session. Absent in a refresh result: the server did not rotate it and the previous one is
+   * kept.
    */
   refreshToken?: string | null;
   /**
