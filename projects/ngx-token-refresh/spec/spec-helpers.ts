@@ -126,6 +126,21 @@ export function flushRefresh(
   return request;
 }
 
+/** Gets `url` and expects it to wait for a refresh, then to go out with the refreshed token. */
+export function expectSentAfterRefresh(
+  http: HttpClient,
+  backend: HttpTestingController,
+  url = '/api/a',
+): void {
+  const outcome = record(http.get(url));
+  backend.expectNone(url);
+  flushRefresh(backend, { accessToken: 'T2' });
+  const request = backend.expectOne(url);
+  expect(authOf(request)).toBe('Bearer T2');
+  request.flush('ok');
+  expect(outcome.values).toEqual(['ok']);
+}
+
 export function unauthorized(request: TestRequest, headers: Record<string, string> = {}): void {
   request.flush({ error: 'invalid_token' }, { status: 401, statusText: 'Unauthorized', headers });
 }

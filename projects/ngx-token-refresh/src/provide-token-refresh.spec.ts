@@ -5,6 +5,7 @@ import {
   REFRESH_URL,
   authOf,
   createJwt,
+  expectSentAfterRefresh,
   flushRefresh,
   record,
   setup,
@@ -139,13 +140,7 @@ describe('provideTokenRefresh defaults', () => {
     withMockClock(() => {
       const { http, backend, tokens } = setup();
       tokens.setTokens({ accessToken: hourTokenExpiringIn(29), refreshToken: 'R1' });
-      const outcome = record(http.get('/api/a'));
-      backend.expectNone('/api/a');
-      flushRefresh(backend, { accessToken: 'T2' });
-      const request = backend.expectOne('/api/a');
-      expect(authOf(request)).toBe('Bearer T2');
-      request.flush('ok');
-      expect(outcome.values).toEqual(['ok']);
+      expectSentAfterRefresh(http, backend);
     });
   });
 

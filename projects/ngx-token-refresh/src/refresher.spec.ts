@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { of } from 'rxjs';
 import {
   REFRESH_URL,
-  authOf,
+  expectSentAfterRefresh,
   flushRefresh,
   isHttpError,
   jwtExpiringIn,
@@ -49,13 +49,7 @@ describe('TokenService refresh: what the refresh receives and what the session k
     const options = { storage: 'local' as const, leewaySeconds: 30 };
     setup(options).tokens.setTokens({ accessToken: jwtExpiringIn(20), refreshToken: 'R1' });
     const { http, backend } = reload(options);
-    const outcome = record(http.get('/api/a'));
-    backend.expectNone('/api/a');
-    flushRefresh(backend, { accessToken: 'T2' });
-    const request = backend.expectOne('/api/a');
-    expect(authOf(request)).toBe('Bearer T2');
-    request.flush('ok');
-    expect(outcome.values).toEqual(['ok']);
+    expectSentAfterRefresh(http, backend);
   });
 
   it('a stale 401 during a proactive refresh leaves the current token usable after a transient failure', () => {
