@@ -62,6 +62,15 @@ describe('provideTokenRefresh({ tokenEndpoint }): OAuth 2 token endpoint', () =>
     );
   });
 
+  it("sends no scope for scope: '', so the grant's scope stays as when it is left out", () => {
+    const { backend, tokens } = setup({ tokenEndpoint: { ...ENDPOINT, scope: '' } });
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    tokens.refresh().subscribe();
+    expect(sentBody(backend.expectOne(TOKEN_URL))).toBe(
+      'grant_type=refresh_token&refresh_token=R1&client_id=spa',
+    );
+  });
+
   it('never lets params replace the grant fields, even where production skips the check', () => {
     const scope = globalThis as { ngDevMode?: unknown };
     const devMode = scope.ngDevMode;

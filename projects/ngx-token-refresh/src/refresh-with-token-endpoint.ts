@@ -18,7 +18,7 @@ export function refreshWithTokenEndpoint({ url, clientId, scope, params }: Token
     form.set('grant_type', 'refresh_token');
     form.set('refresh_token', refreshToken ?? '');
     form.set('client_id', clientId);
-    if (scope !== undefined) form.set('scope', scope);
+    if (scope) form.set('scope', scope); // '' asks for no scope change, like leaving it out
     // As a string with its type: HttpClient would label a URLSearchParams body as JSON.
     return inject(HttpClient).post(url, form.toString(), {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -18,7 +18,7 @@ export interface TokenEndpointOptions {
   url: string;
   /** The client's `client_id`, sent with every refresh. */
   clientId: string;
-  /** A `scope` to ask for on refresh (space-separated); absent: the grant's scope stays. */
+  /** A `scope` to ask for on refresh (space-separated); absent or `''`: the grant's scope stays. */
   scope?: string;
   /**
    * More form fields the server wants, e.g. `{ audience: 'https://api.example.com' }`. They
