@@ -126,6 +126,12 @@ export function flushRefresh(
   return request;
 }
 
+/** Simulates a page reload: a fresh injector, as a new page would have. */
+export function reload(options: Parameters<typeof setup>[0]) {
+  TestBed.resetTestingModule();
+  return setup(options);
+}
+
 /** Gets `url` and expects it to wait for a refresh, then to go out with the refreshed token. */
 export function expectSentAfterRefresh(
   http: HttpClient,

@@ -8,6 +8,7 @@ import {
   isHttpError,
   jwtExpiringIn,
   record,
+  reload,
   setup,
   unauthorized,
 } from '../spec/spec-helpers';
@@ -17,12 +18,6 @@ describe('TokenService refresh: what the refresh receives and what the session k
     TestBed.inject(HttpTestingController).verify();
     localStorage.clear();
   });
-
-  /** Simulates a page reload: a fresh injector, as a new page would have. */
-  function reload(options: Parameters<typeof setup>[0]) {
-    TestBed.resetTestingModule();
-    return setup(options);
-  }
 
   it('refreshTokenInCookie: calls the refresh option with null, as there is no refresh token to send', () => {
     const refresh = jasmine.createSpy('refresh').and.returnValue(of({ accessToken: 'T2' }));

@@ -110,16 +110,22 @@ describe('tokenRefreshInterceptor: when the refresh fails', () => {
     }
   });
 
-  it('ends the session on a 401 without calling the refresh endpoint when there is no refresh token', () => {
-    const { http, backend, tokens } = setup();
-    tokens.setTokens({ accessToken: 'T1' });
-    const outcome = record(http.get('/api/a'));
-    unauthorized(backend.expectOne('/api/a'));
-    backend.expectNone(REFRESH_URL);
-    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
-    expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
-    expect(tokens.status()).toBe('expired');
-  });
+  // An empty refresh token at sign-in is none too: nothing would send `''` to the server.
+  for (const [name, refreshToken] of [
+    ['none given', undefined],
+    ["''", ''],
+  ] as const) {
+    it(`ends the session on a 401 without calling the refresh endpoint when the refresh token is ${name}`, () => {
+      const { http, backend, tokens } = setup();
+      tokens.setTokens({ accessToken: 'T1', refreshToken });
+      const outcome = record(http.get('/api/a'));
+      unauthorized(backend.expectOne('/api/a'));
+      backend.expectNone(REFRESH_URL);
+      expect(outcome.error).toBeInstanceOf(SessionExpiredError);
+      expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
+      expect(tokens.status()).toBe('expired');
+    });
+  }
 
   // README, migrating from skipWhenExpired: "without a refresh token it is sent and its 401 ends
   // the session".

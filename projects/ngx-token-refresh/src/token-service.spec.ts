@@ -219,17 +219,6 @@ describe('TokenService', () => {
     expect(tokens.accessToken()).toBe('T1');
   });
 
-  it("setTokens() takes an empty refreshToken as none: a 401 ends the session, sending no ''", () => {
-    const { http, backend, tokens } = setup();
-    tokens.setTokens({ accessToken: 'T1', refreshToken: '' });
-    const outcome = record(http.get('/api/x'));
-    unauthorized(backend.expectOne('/api/x'));
-    backend.expectNone(REFRESH_URL);
-    expect(outcome.error).toBeInstanceOf(SessionExpiredError);
-    expect((outcome.error as SessionExpiredError).reason).toBe('no-refresh-token');
-    expect(tokens.status()).toBe('expired');
-  });
-
   it('runs the refresh option in an injection context, so inject(HttpClient) works', () => {
     const { http, backend, tokens } = setup({
       refresh: (refreshToken) =>

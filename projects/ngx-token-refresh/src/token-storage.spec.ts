@@ -1,6 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { REFRESH_URL, authOf, flushRefresh, setup, unauthorized } from '../spec/spec-helpers';
+import {
+  REFRESH_URL,
+  authOf,
+  flushRefresh,
+  reload,
+  setup,
+  unauthorized,
+} from '../spec/spec-helpers';
 import { StoredTokens, TokenStorage } from './public-api';
 
 // Captured before any spec replaces the globals.
@@ -20,12 +27,6 @@ describe('TokenService storage', () => {
     webSession.clear();
     webLocal.clear();
   });
-
-  /** Simulates a page reload: a fresh injector, as a new page would have. */
-  function reload(options: Parameters<typeof setup>[0]) {
-    TestBed.resetTestingModule();
-    return setup(options);
-  }
 
   it('keeps tokens in memory by default: nothing in web storage, nothing after a reload', () => {
     const { tokens } = setup();
