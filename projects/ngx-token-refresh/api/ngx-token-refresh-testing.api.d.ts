@@ -8,7 +8,7 @@ interface TestJwtOptions {
     claims?: Record<string, unknown>;
 }
 declare function createTestJwt(options?: TestJwtOptions): string;
-declare function provideTokenRefreshTesting(options?: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'storage'>): EnvironmentProviders;
+declare function provideTokenRefreshTesting(options?: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'tokenEndpoint' | 'storage'>): EnvironmentProviders;
 interface HeldRefresh {
     succeed(tokens?: Partial<TokenPair>): void;
     fail(error?: 'rejected' | 'network-error' | Error): void;

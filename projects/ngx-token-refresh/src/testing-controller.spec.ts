@@ -4,7 +4,13 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { SessionExpiredError, TokenService, tokenRefreshInterceptor } from 'ngx-token-refresh';
+import {
+  SessionExpiredError,
+  TokenRefreshOptions,
+  TokenService,
+  tokenRefreshInterceptor,
+} from 'ngx-token-refresh';
+import { of } from 'rxjs';
 import { authOf, isHttpError, isOpen, record, unauthorized } from '../spec/spec-helpers';
 import { provideTokenRefreshTesting } from '../testing/src/provide-token-refresh-testing';
 import { TokenRefreshTestingController } from '../testing/src/token-refresh-testing-controller';
@@ -90,6 +96,17 @@ describe('TokenRefreshTestingController', () => {
     expect(auth.refreshCount).toBe(1);
   });
 
+  it('holdNextRefresh() answered before its refresh starts: the refresh takes that answer', () => {
+    auth.signIn({ accessToken: 'T1' });
+    auth.holdNextRefresh().succeed({ accessToken: 'T2' });
+    const outcome = rejectedRequest('/api/a');
+    const retry = backend.expectOne('/api/a');
+    expect(authOf(retry)).toBe('Bearer T2');
+    retry.flush('ok');
+    expect(outcome.values).toEqual(['ok']);
+    expect(auth.refreshCount).toBe(1);
+  });
+
   it("holdNextRefresh(), then held.fail() with no argument: 'rejected', the session ends", () => {
     auth.signIn({ accessToken: 'T1' });
     const held = auth.holdNextRefresh();
@@ -109,4 +126,48 @@ describe('TokenRefreshTestingController', () => {
     expect(tokens.status()).toBe('authenticated');
     expect(tokens.accessToken()).toBe('T1');
   });
+});
+
+describe('provideTokenRefreshTesting(options)', () => {
+  // An app's own options object, as its app config gives it to provideTokenRefresh.
+  const appOptions = (way: Partial<TokenRefreshOptions>): TokenRefreshOptions => ({
+    ...way,
+    allowedOrigins: ['https://api.example.com'],
+    headerName: 'X-Auth',
+    authScheme: 'Token ',
+    storage: 'local',
+  });
+  const ways: Record<string, Partial<TokenRefreshOptions>> = {
+    refreshUrl: { refreshUrl: '/api/auth/refresh' },
+    tokenEndpoint: { tokenEndpoint: { url: 'https://id.example.com/token', clientId: 'app' } },
+    refresh: { refresh: () => of({ accessToken: 'from-the-app' }) },
+  };
+
+  for (const [name, way] of Object.entries(ways)) {
+    it(`takes the app's options with its ${name}: the controller answers the refresh, in memory, and the other options apply`, () => {
+      TestBed.configureTestingModule({
+        providers: [
+          provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
+          provideHttpClientTesting(),
+          provideTokenRefreshTesting(appOptions(way)),
+        ],
+      });
+      const auth = TestBed.inject(TokenRefreshTestingController);
+      const backend = TestBed.inject(HttpTestingController);
+      auth.signIn({ accessToken: 'T1' });
+      auth.succeedNextRefresh({ accessToken: 'T2' });
+      const url = 'https://api.example.com/items';
+      const outcome = record(TestBed.inject(HttpClient).get(url));
+      const first = backend.expectOne(url);
+      expect(first.request.headers.get('X-Auth')).toBe('Token T1');
+      unauthorized(first);
+      const retry = backend.expectOne(url);
+      expect(retry.request.headers.get('X-Auth')).toBe('Token T2');
+      retry.flush('ok');
+      expect(outcome.values).toEqual(['ok']);
+      expect(auth.refreshTokensSent).toEqual(['test-refresh-1']);
+      backend.verify(); // the app's refresh endpoint saw nothing
+      expect(Object.values(localStorage).filter((value) => value.includes('T2'))).toEqual([]);
+    });
+  }
 });

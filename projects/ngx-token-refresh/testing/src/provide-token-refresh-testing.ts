@@ -7,7 +7,9 @@ import { TokenRefreshTestingController } from './token-refresh-testing-controlle
  * behaviour, in memory and in one tab, with refreshes answered by
  * `TokenRefreshTestingController` instead of the network. Pair it with
  * `provideHttpClient(withInterceptors([tokenRefreshInterceptor]))` and
- * `provideHttpClientTesting()` to assert the requests your code sends.
+ * `provideHttpClientTesting()` to assert the requests your code sends. It takes your app's
+ * options as they are: their way to refresh (`refreshUrl`, `tokenEndpoint` or `refresh`) and
+ * their `storage` give way to the controller and to memory.
  *
  * @usageNotes
  * ```ts
@@ -23,11 +25,13 @@ import { TokenRefreshTestingController } from './token-refresh-testing-controlle
  * ```
  */
 export function provideTokenRefreshTesting(
-  options: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'storage'> = {},
+  options: Omit<TokenRefreshOptions, 'refresh' | 'refreshUrl' | 'tokenEndpoint' | 'storage'> = {},
 ): EnvironmentProviders {
+  // An app's own options object may carry them (it type-checks here): they would clash.
+  const { refresh, refreshUrl, tokenEndpoint, storage, ...kept } = options as TokenRefreshOptions;
   return makeEnvironmentProviders([
     provideTokenRefresh({
-      ...options,
+      ...kept,
       storage: 'memory',
       refresh: (refreshToken) => inject(TokenRefreshTestingController).handleRefresh(refreshToken),
     }),

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, of, throwError } from 'rxjs';
+import { Observable, ReplaySubject, of, throwError } from 'rxjs';
 import { TokenPair, TokenService } from 'ngx-token-refresh';
 import { createTestJwt } from './create-test-jwt';
 
@@ -48,7 +48,7 @@ export interface HeldRefresh {
 @Injectable()
 export class TokenRefreshTestingController {
   private readonly _tokens = inject(TokenService);
-  private readonly _planned: (RefreshOutcome | Subject<TokenPair>)[] = [];
+  private readonly _planned: (RefreshOutcome | ReplaySubject<TokenPair>)[] = [];
   private readonly _refreshTokensSent: (string | null)[] = [];
 
   /** How many refreshes the library started. */
@@ -87,9 +87,12 @@ export class TokenRefreshTestingController {
     this._planned.push(error);
   }
 
-  /** Holds the next refresh open until the spec answers it. */
+  /**
+   * Holds the next refresh open until the spec answers it. An answer given before that refresh
+   * starts waits for it.
+   */
   holdNextRefresh(): HeldRefresh {
-    const held = new Subject<TokenPair>();
+    const held = new ReplaySubject<TokenPair>(1);
     this._planned.push(held);
     return {
       succeed: (tokens = {}) => {
@@ -104,7 +107,7 @@ export class TokenRefreshTestingController {
   handleRefresh(refreshToken: string | null): Observable<TokenPair> {
     this._refreshTokensSent.push(refreshToken);
     const planned = this._planned.shift() ?? {};
-    if (planned instanceof Subject) return planned;
+    if (planned instanceof ReplaySubject) return planned;
     if (planned === 'rejected' || planned === 'network-error' || planned instanceof Error) {
       return throwError(() => toError(planned));
     }
