@@ -191,7 +191,9 @@ test('the README quotes the bundle size withDpop() adds that docs/benchmarks.md 
 });
 
 test("the README and bench/README.md give a full run's duration that brackets the one docs/benchmarks.md reports", () => {
-  const run = /^\| Run +\| [^|]*, ([\d,]+) s +\|$/m.exec(section(DOC, 'Machine and versions', DOC_NAME));
+  const run = /^\| Run +\| [^|]*, ([\d,]+) s +\|$/m.exec(
+    section(DOC, 'Machine and versions', DOC_NAME),
+  );
   assert.ok(run, `${DOC_NAME}'s "Machine and versions" no longer says how long the run took`);
   const minutes = numbers(run[1])[0] / 60;
   const m = quoted(/`npm run bench`, (\d+) to (\d+) minutes\)/, "a full run's duration");
