@@ -95,6 +95,7 @@ describe('bad input: stored sessions', () => {
   });
 
   const wrongShapes: [string, string][] = [
+    ['an empty string', ''],
     ['JSON null', 'null'],
     ['a JSON array', '[]'],
     ['a bare string', '"T1"'],

@@ -8,7 +8,8 @@ import {
   setup,
   unauthorized,
 } from '../spec/spec-helpers';
-import { StoredTokens, TokenStorage } from './public-api';
+import { StoredTokens, TOKEN_STORAGE, TokenRefreshOptions, TokenStorage } from './public-api';
+import { memoryTokenStorage } from './token-storage';
 
 // Captured before any spec replaces the globals.
 const webSession = window.sessionStorage;
@@ -174,4 +175,113 @@ describe('TokenService storage', () => {
     expect(stored).toBeNull();
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it('keeps using a custom TokenStorage whose read() gives undefined for no session', () => {
+    const kept = new Map<string, StoredTokens>(); // Map.get() gives undefined, not null
+    const custom: TokenStorage = {
+      read: () => kept.get('session') as StoredTokens | null,
+      write: (tokens) => void kept.set('session', tokens),
+      remove: () => void kept.delete('session'),
+    };
+    const { tokens } = setup({ storage: custom });
+    expect(tokens.status()).toBe('anonymous');
+    tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    expect(kept.get('session')).toEqual({ accessToken: 'T1', refreshToken: 'R1', expiresAt: null });
+    tokens.clear();
+    expect(kept.size).toBe(0);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  const quota = () => {
+    throw new DOMException('full', 'QuotaExceededError');
+  };
+  /** A working custom TokenStorage with `broken` methods swapped in. */
+  const customWith = (broken: Partial<TokenStorage>) => (): TokenStorage => ({
+    ...memoryTokenStorage(),
+    ...broken,
+  });
+
+  const heldInMemory: [string, () => TokenRefreshOptions['storage']][] = [
+    ['memory (the default)', () => 'memory'],
+    ['a custom storage whose write() throws', customWith({ write: quota })],
+    ['a custom storage whose remove() throws', customWith({ remove: quota })],
+  ];
+  for (const [name, storage] of heldInMemory) {
+    it(`TOKEN_STORAGE holds the session while signed in, and none after clear(): ${name}`, () => {
+      const { tokens } = setup({ storage: storage() });
+      const stored = TestBed.inject(TOKEN_STORAGE);
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      expect(stored.read()).toEqual({ accessToken: 'T1', refreshToken: 'R1', expiresAt: null });
+      tokens.clear();
+      expect(stored.read()).toBeNull();
+    });
+  }
+
+  // [case, storage, label, operation, error name]
+  const failures: [string, () => TokenRefreshOptions['storage'], string, string, string][] = [
+    [
+      'corrupted local storage',
+      () => {
+        localStorage.setItem('ngx-token-refresh', '{broken');
+        return 'local';
+      },
+      'local',
+      'read',
+      'SyntaxError',
+    ],
+    [
+      'a read() that gives no session',
+      customWith({ read: () => ({}) as never }),
+      'custom',
+      'read',
+      'TypeError',
+    ],
+    [
+      'a write() that throws',
+      customWith({ write: quota }),
+      'custom',
+      'write',
+      'QuotaExceededError',
+    ],
+    [
+      'a remove() that throws',
+      customWith({ remove: quota }),
+      'custom',
+      'remove',
+      'QuotaExceededError',
+    ],
+    [
+      'a write() that throws a string holding the token',
+      customWith({
+        write: (tokens) => {
+          throw `no room for ${tokens.accessToken}`;
+        },
+      }),
+      'custom',
+      'write',
+      'string',
+    ],
+  ];
+  for (const devMode of [true, false]) {
+    for (const [name, storage, label, operation, error] of failures) {
+      it(`warns once with the storage, operation and error type only (${name}, ${devMode ? 'dev' : 'production'} mode)`, () => {
+        const scope = globalThis as { ngDevMode?: unknown };
+        const saved = scope.ngDevMode;
+        if (!devMode) scope.ngDevMode = false; // production builds log the short warning
+        try {
+          const { tokens } = setup({ storage: storage() });
+          tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+          tokens.clear();
+        } finally {
+          scope.ngDevMode = saved;
+        }
+        expect(warn).toHaveBeenCalledOnceWith(
+          devMode
+            ? `ngx-token-refresh: ${label} storage failed to ${operation} (${error}); ` +
+                'tokens are kept in memory for this page only.'
+            : `ngx-token-refresh: ${label} storage ${operation} failed (${error})`,
+        );
+      });
+    }
+  }
 });
