@@ -20,7 +20,8 @@ export function createTokenStorage(): TokenStorage {
 /**
  * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled,
  * corrupted data) switches to memory for the rest of the page's life,
- * with one console warning that names the error but never a token.
+ * with one console warning that names the error but never a token. A failed write also removes
+ * what the storage held, so that no older session outlives the switch.
  */
 export class FallbackTokenStorage implements TokenStorage {
   private _storage: TokenStorage;
@@ -68,6 +69,8 @@ export class FallbackTokenStorage implements TokenStorage {
     try {
       return run();
     } catch (error) {
+      // An older session the storage still holds must not come back on reload (or after logout).
+      if (operation === 'write') forget(this._storage);
       this._storage = this._memory;
       const name = error instanceof Error ? error.name : typeof error;
       console.warn(
@@ -78,5 +81,14 @@ export class FallbackTokenStorage implements TokenStorage {
       );
       return fallback;
     }
+  }
+}
+
+/** Removes what `storage` holds, if it can: it has already failed once. */
+function forget(storage: TokenStorage): void {
+  try {
+    storage.remove();
+  } catch {
+    // Nothing more to do: the warning is out, and memory holds the session from now on.
   }
 }

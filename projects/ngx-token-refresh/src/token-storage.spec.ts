@@ -127,6 +127,26 @@ describe('TokenService storage', () => {
     expect(String(warn.calls.argsFor(0))).not.toMatch(/T1|T2|R1|R2/);
   });
 
+  for (const storage of ['session', 'local'] as const) {
+    for (const end of ['', ', then clear()']) {
+      it(`a failed '${storage}' write leaves no older session there to come back on reload${end}`, () => {
+        const web = storage === 'local' ? webLocal : webSession;
+        const { tokens } = setup({ storage });
+        tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+        expect(web.getItem('ngx-token-refresh')).toContain('R1');
+        spyOn(Storage.prototype, 'setItem').and.callFake(() => {
+          throw new DOMException('full', 'QuotaExceededError');
+        });
+        tokens.setTokens({ accessToken: 'T2', refreshToken: 'R2' });
+        expect(tokens.accessToken()).toBe('T2'); // in memory, for this page
+        if (end) tokens.clear();
+        expect(web.getItem('ngx-token-refresh')).toBeNull();
+        expect(reload({ storage }).tokens.status()).toBe('anonymous');
+        expect(warn).toHaveBeenCalledTimes(1);
+      });
+    }
+  }
+
   it('degrades to memory when the storage throws on the first read', () => {
     const failing: TokenStorage = {
       read: () => {
