@@ -26,6 +26,10 @@ describe('bad input: options at start-up', () => {
     ['a refreshUrl that is not a string', { refreshUrl: 42 }, 'refreshUrl'],
     ['a crossTab that is not a boolean', { refreshUrl: '/r', crossTab: 'yes' }, 'crossTab'],
     ['an empty storageKey', { refreshUrl: '/r', storageKey: '' }, 'storageKey'],
+    ['a storageKey of only spaces', { refreshUrl: '/r', storageKey: '  ' }, 'storageKey'],
+    ['a loginUrl of only spaces', { refreshUrl: '/r', loginUrl: '  ' }, 'loginUrl'],
+    ['an empty headerName', { refreshUrl: '/r', headerName: '' }, 'headerName'],
+    ['a crossTab of null', { refreshUrl: '/r', crossTab: null }, 'crossTab'],
     ['a leeway given as a string', { refreshUrl: '/r', leewaySeconds: '30' }, 'leewaySeconds'],
     ['an infinite leeway', { refreshUrl: '/r', leewaySeconds: Infinity }, 'leewaySeconds'],
     [
@@ -35,11 +39,11 @@ describe('bad input: options at start-up', () => {
     ],
     ['a negative refreshTimeoutMs', { refreshUrl: '/r', refreshTimeoutMs: -1 }, 'refreshTimeoutMs'],
     ['a storage of null', { refreshUrl: '/r', storage: null }, 'storage'],
-    [
-      'a storage without remove()',
-      { refreshUrl: '/r', storage: { read() {}, write() {} } },
-      'storage',
-    ],
+    ...(['read', 'write', 'remove'] as const).map((missing): [string, unknown, string] => {
+      const storage = { read() {}, write() {}, remove() {} };
+      delete (storage as Partial<typeof storage>)[missing];
+      return [`a storage without ${missing}()`, { refreshUrl: '/r', storage }, 'storage'];
+    }),
     [
       'an allowedOrigins entry that is a number',
       { refreshUrl: '/r', allowedOrigins: [42] },

@@ -29,6 +29,14 @@ describe('TokenService across tabs (crossTab)', () => {
     expect(b.tokens.status()).toBe('authenticated');
   });
 
+  it('crossTab defaults to true: a tab set up without the option still adopts the login of another', async () => {
+    const a = setup(options);
+    const b = openTab({ storageKey: options.storageKey });
+    a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+    await until(() => b.tokens.accessToken() === 'T1', 'tab B to adopt T1');
+    expect(b.tokens.status()).toBe('authenticated');
+  });
+
   it('sends one refresh when two tabs need one at the same moment; the other adopts its result', async () => {
     const { a, b } = twoTabs(options);
     a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });

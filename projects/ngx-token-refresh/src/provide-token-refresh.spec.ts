@@ -43,6 +43,20 @@ describe('provideTokenRefresh', () => {
       });
     }
 
+    // README: production builds still throw for "no way to refresh"; each of the three ways is one.
+    for (const [way, options] of [
+      ['refreshUrl', { refreshUrl: '/r' }],
+      [
+        'tokenEndpoint',
+        { tokenEndpoint: { url: 'https://auth.example.com/token', clientId: 'spa' } },
+      ],
+      ['refresh', { refresh: () => Promise.resolve({ accessToken: 'T2' }) }],
+    ] as const) {
+      it(`accepts ${way} alone as the way to refresh`, () => {
+        expect(() => provideTokenRefresh(options as TokenRefreshOptions)).not.toThrow();
+      });
+    }
+
     it('accepts malformed options that only dev mode checks (the README says so)', () => {
       const options = { refreshUrl: '/r', leewaySeconds: -1, refresh: () => Promise.resolve() };
       expect(() => provideTokenRefresh(options as never)).not.toThrow();
@@ -60,6 +74,7 @@ describe('provideTokenRefresh', () => {
 
   const invalid: [string, unknown, RegExp][] = [
     ['no options', undefined, /options object/],
+    ['null as options', null, /options object/],
     [
       'neither refreshUrl, tokenEndpoint nor refresh',
       {},
@@ -122,11 +137,17 @@ describe('provideTokenRefresh(options, ...features)', () => {
       TokenRefreshConfigError,
       /features must be results of calls such as `withDpop\(\)`/,
     );
+    const withoutProviders = { ...withDpop(), ɵproviders: undefined };
+    expect(() => provideTokenRefresh({ refreshUrl: '/r' }, withoutProviders as never)).toThrowError(
+      TokenRefreshConfigError,
+      /features must be results of calls such as `withDpop\(\)`/,
+    );
   });
 });
 
-// README, options table: `leewaySeconds` defaults to 30 and `refreshTimeoutMs` to 30000. No spec
-// here sets either; the mock clock stands still, so the boundaries are exact.
+// README, options table: `leewaySeconds` defaults to 30 and `refreshTimeoutMs` to 30000. Only the
+// spec of leewaySeconds 0 (the lowest allowed) sets either; the mock clock stands still, so the
+// boundaries are exact.
 describe('provideTokenRefresh defaults', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
@@ -164,6 +185,17 @@ describe('provideTokenRefresh defaults', () => {
       expect(authOf(backend.expectOne('/api/c')))
         .withContext('30 s left')
         .toBe('Bearer T2');
+    });
+  });
+
+  it('provideTokenRefresh: accepts leewaySeconds 0, so a JWT 1 s from exp goes out without a refresh', () => {
+    withMockClock(() => {
+      const { http, backend, tokens } = setup({ leewaySeconds: 0 });
+      const token = hourTokenExpiringIn(1);
+      tokens.setTokens({ accessToken: token, refreshToken: 'R1' });
+      http.get('/api/a').subscribe();
+      expect(authOf(backend.expectOne('/api/a'))).toBe(`Bearer ${token}`);
+      backend.expectNone(REFRESH_URL);
     });
   });
 

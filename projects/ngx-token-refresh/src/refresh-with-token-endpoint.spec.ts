@@ -128,7 +128,13 @@ describe('provideTokenRefresh({ tokenEndpoint }): invalid options', () => {
       { refreshUrl: '/r', tokenEndpoint: ENDPOINT },
       /`refreshUrl` and `tokenEndpoint`/,
     ],
+    ['of null', { tokenEndpoint: null }, /`tokenEndpoint` must be an object/],
     ['without a url', { tokenEndpoint: { clientId: 'spa' } }, /`tokenEndpoint\.url`/],
+    [
+      'with a url of only spaces',
+      { tokenEndpoint: { url: ' ', clientId: 'spa' } },
+      /`tokenEndpoint\.url`/,
+    ],
     [
       'without a clientId',
       { tokenEndpoint: { url: TOKEN_URL, clientId: ' ' } },
@@ -139,11 +145,21 @@ describe('provideTokenRefresh({ tokenEndpoint }): invalid options', () => {
       { tokenEndpoint: { ...ENDPOINT, scope: 1 } },
       /`tokenEndpoint\.scope`/,
     ],
-    [
-      'with params that set grant_type',
-      { tokenEndpoint: { ...ENDPOINT, params: { grant_type: 'password' } } },
-      /cannot set `grant_type`/,
-    ],
+    ...['grant_type', 'refresh_token', 'client_id', 'scope'].map(
+      (field): [string, Record<string, unknown>, RegExp] => [
+        `with params that set ${field}`,
+        { tokenEndpoint: { ...ENDPOINT, params: { [field]: 'x' } } },
+        new RegExp(`cannot set \`${field}\``),
+      ],
+    ),
+    ...[
+      ['an array', ['audience=x']],
+      ['a string', 'audience=x'],
+    ].map(([what, params]): [string, Record<string, unknown>, RegExp] => [
+      `with params that are ${what}`,
+      { tokenEndpoint: { ...ENDPOINT, params } },
+      /`tokenEndpoint\.params` must be an object/,
+    ]),
     [
       'with a params value that is not a string',
       { tokenEndpoint: { ...ENDPOINT, params: { a: 1 } } },

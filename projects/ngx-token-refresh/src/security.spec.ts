@@ -111,6 +111,17 @@ describe('security: the access token goes only to allowed origins', () => {
     });
   }
 
+  it('attaches it to no other origin when allowedOrigins is left out (its default, [])', () => {
+    const { http, backend, tokens } = setup();
+    tokens.setTokens({ accessToken: 'T1' });
+    for (const url of [...ALLOWED_SPELLINGS, `${location.origin}/x`]) {
+      http.get(url).subscribe();
+      const [sent] = backend.match(() => true);
+      const expected = url.startsWith(location.origin) ? 'Bearer T1' : null;
+      expect(authOf(sent)).withContext(JSON.stringify(url)).toBe(expected);
+    }
+  });
+
   it('resolves relative URLs against the document base, so they stay on the page origin', () => {
     const { http, backend, tokens } = setup({ allowedOrigins: [API] });
     tokens.setTokens({ accessToken: 'T1' });

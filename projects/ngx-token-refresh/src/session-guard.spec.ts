@@ -26,6 +26,7 @@ const routes = [
   { path: 'dashboard', component: DashboardPage, canActivate: [sessionGuard] },
   { path: 'admin', component: AdminPage, canMatch: [sessionMatchGuard] },
   { path: 'sign-in', component: LoginPage },
+  { path: 'login', component: LoginPage },
 ];
 
 function setupRouter(options = {}) {
@@ -62,6 +63,13 @@ describe('sessionGuard', () => {
     const router = TestBed.inject(Router);
     expect(router.url).toBe('/sign-in?returnUrl=%2Fdashboard%3Ftab%3D2');
     expect(router.parseUrl(router.url).queryParams['returnUrl']).toBe('/dashboard?tab=2');
+  });
+
+  it("sends users without a session to '/login' when loginUrl is left out (its default)", async () => {
+    setupRouter({ loginUrl: undefined });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard', LoginPage);
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fdashboard');
   });
 
   it('sends users to login when the refresh fails', async () => {

@@ -198,7 +198,7 @@ describe('tokenRefreshInterceptor: refresh and retry', () => {
     }
   });
 
-  for (const status of [403, 404, 500]) {
+  for (const status of [400, 403, 404, 500]) {
     it(`passes a ${status} through untouched, without refreshing`, () => {
       const { http, backend, tokens } = setup();
       tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });

@@ -149,12 +149,14 @@ describe('tokenRefreshInterceptor: attaching the token', () => {
     expect(request.request.headers.has('Authorization')).toBeFalse();
   });
 
-  it('adds the separating space to a bare scheme name such as "Token"', () => {
-    const { http, backend, tokens } = setup({ authScheme: 'Token' });
-    tokens.setTokens({ accessToken: 'T1' });
-    http.get('/api/scheme').subscribe();
-    expect(authOf(backend.expectOne('/api/scheme'))).toBe('Token T1');
-  });
+  for (const scheme of ['Token', 'Api-Key', 'Api_Key']) {
+    it(`adds the separating space to a bare scheme name such as "${scheme}"`, () => {
+      const { http, backend, tokens } = setup({ authScheme: scheme });
+      tokens.setTokens({ accessToken: 'T1' });
+      http.get('/api/scheme').subscribe();
+      expect(authOf(backend.expectOne('/api/scheme'))).toBe(`${scheme} T1`);
+    });
+  }
 
   it('fails requests with TokenRefreshConfigError when provideTokenRefresh is missing', () => {
     TestBed.configureTestingModule({
