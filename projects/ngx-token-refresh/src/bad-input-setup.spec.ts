@@ -30,6 +30,8 @@ describe('bad input: options at start-up', () => {
     ['a loginUrl of only spaces', { refreshUrl: '/r', loginUrl: '  ' }, 'loginUrl'],
     ['an empty headerName', { refreshUrl: '/r', headerName: '' }, 'headerName'],
     ['a crossTab of null', { refreshUrl: '/r', crossTab: null }, 'crossTab'],
+    ['a headerName that is a number', { refreshUrl: '/r', headerName: 42 }, 'headerName'],
+    ['a headerName in an array', { refreshUrl: '/r', headerName: ['X-Auth'] }, 'headerName'],
     ['a leeway given as a string', { refreshUrl: '/r', leewaySeconds: '30' }, 'leewaySeconds'],
     ['an infinite leeway', { refreshUrl: '/r', leewaySeconds: Infinity }, 'leewaySeconds'],
     [
@@ -38,6 +40,11 @@ describe('bad input: options at start-up', () => {
       'refreshTimeoutMs',
     ],
     ['a negative refreshTimeoutMs', { refreshUrl: '/r', refreshTimeoutMs: -1 }, 'refreshTimeoutMs'],
+    ...[2 ** 31, Number.MAX_SAFE_INTEGER, 1e9 + 1].map((ms): [string, unknown, string] => [
+      `a refreshTimeoutMs of ${ms}, beyond what browsers' timers hold`,
+      { refreshUrl: '/r', refreshTimeoutMs: ms },
+      'refreshTimeoutMs',
+    ]),
     ['a storage of null', { refreshUrl: '/r', storage: null }, 'storage'],
     ...(['read', 'write', 'remove'] as const).map((missing): [string, unknown, string] => {
       const storage = { read() {}, write() {}, remove() {} };
@@ -67,6 +74,19 @@ describe('bad input: options at start-up', () => {
       expect((error as Error).message).toContain(option);
     });
   }
+
+  for (const value of [Infinity, NaN]) {
+    it(`names the number it got: ${value}, not JSON's null`, () => {
+      const error = startUpError({ refreshUrl: '/r', leewaySeconds: value });
+      expect((error as Error).message).toContain(
+        `\`leewaySeconds\` must be a finite number >= 0, got ${value}.`,
+      );
+    });
+  }
+
+  it('accepts a refreshTimeoutMs of 1e9 ms (11.6 days), the most timers hold twice', () => {
+    expect(startUpError({ refreshUrl: '/r', refreshTimeoutMs: 1e9 })).toBeUndefined();
+  });
 
   // parseAllowedOrigins documents "each string must be an origin ... throws naming the first
   // entry that is not", but it reduces any parsable URL to its origin: a path silently widens

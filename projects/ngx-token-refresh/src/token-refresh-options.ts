@@ -108,7 +108,9 @@ export interface TokenRefreshOptions {
    */
   crossTab?: boolean;
   /**
-   * How long a refresh may take before it fails (transiently) with rxjs's `TimeoutError`.
+   * How long a refresh may take before it fails (transiently) with rxjs's `TimeoutError`: at
+   * most 1e9 ms (11.6 days), since the cross-tab lock waits twice as long and browsers' timers
+   * overflow beyond 2^31 - 1 ms.
    * @default 30000
    */
   refreshTimeoutMs?: number;

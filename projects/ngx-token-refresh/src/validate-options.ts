@@ -40,9 +40,10 @@ export function validateOptions(options: TokenRefreshOptions): void {
   check(options, 'leewaySeconds', 'a finite number >= 0', isCount);
   check(options, 'storageKey', 'a non-empty string', isText);
   check(options, 'shouldRefresh', 'a function', isFunction);
-  check(options, 'headerName', 'an HTTP header name', (v) => HEADER_NAME.test(String(v)));
+  check(options, 'headerName', 'an HTTP header name', (v) => isText(v) && HEADER_NAME.test(v));
   check(options, 'authScheme', 'a string', (v) => typeof v === 'string');
-  check(options, 'refreshTimeoutMs', 'a number > 0', isPositive);
+  // Timers overflow beyond 2^31 - 1 ms, and the cross-tab lock waits twice the timeout.
+  check(options, 'refreshTimeoutMs', 'a number > 0 and at most 1e9 (11.6 days)', isTimeout);
   check(options, 'crossTab', 'a boolean', isBool);
 }
 
@@ -96,7 +97,8 @@ function check(
 ): void {
   const value = options[key];
   if (value !== undefined && !isValid(value)) {
-    fail(`\`${key}\` must be ${expected}, got ${JSON.stringify(value)}.`);
+    const got = typeof value === 'number' ? value : JSON.stringify(value); // Infinity, NaN too
+    fail(`\`${key}\` must be ${expected}, got ${got}.`);
   }
 }
 
@@ -107,7 +109,7 @@ function fail(message: string): never {
 const isBool = (v: unknown) => typeof v === 'boolean';
 const isFunction = (v: unknown) => typeof v === 'function';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isTimeout = (v: unknown) => typeof v === 'number' && v > 0 && v <= 1e9;
 
 function isTokenStorage(value: unknown): value is TokenStorage {
   const storage = value as Partial<TokenStorage> | null;
