@@ -18,10 +18,11 @@ export function createTokenStorage(): TokenStorage {
 }
 
 /**
- * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled,
- * corrupted data) switches to memory for the rest of the page's life,
- * with one console warning that names the error but never a token. A failed write also removes
- * what the storage held, so that no older session outlives the switch.
+ * Wraps a `TokenStorage` so that it never throws: the first failure (quota, storage disabled)
+ * switches to memory for the rest of the page's life, with one console warning that names the
+ * error but never a token. A failed write also removes what the storage held, so that no older
+ * session outlives the switch. Stored data that is not a session (a `SyntaxError` on read) is
+ * removed instead, and the storage kept.
  */
 export class FallbackTokenStorage implements TokenStorage {
   private _storage: TokenStorage;
@@ -69,14 +70,18 @@ export class FallbackTokenStorage implements TokenStorage {
     try {
       return run();
     } catch (error) {
-      // An older session the storage still holds must not come back on reload (or after logout).
-      if (operation === 'write') forget(this._storage);
-      this._storage = this._memory;
       const name = error instanceof Error ? error.name : typeof error;
+      // Unreadable data, not the storage, failed: dropped, the storage stays if it can drop it.
+      // An older session must not outlive a failed write (to come back on reload, or after logout).
+      const kept = name === 'SyntaxError' && operation === 'read' && removed(this._storage);
+      if (operation === 'write') removed(this._storage);
+      if (!kept) this._storage = this._memory;
       console.warn(
         typeof ngDevMode === 'undefined' || ngDevMode
           ? `ngx-token-refresh: ${this._label} storage failed to ${operation} (${name}); ` +
-              'tokens are kept in memory for this page only.'
+              (kept
+                ? 'the unreadable value was removed.'
+                : 'tokens are kept in memory for this page only.')
           : `ngx-token-refresh: ${this._label} storage ${operation} failed (${name})`,
       );
       return fallback;
@@ -84,11 +89,12 @@ export class FallbackTokenStorage implements TokenStorage {
   }
 }
 
-/** Removes what `storage` holds, if it can: it has already failed once. */
-function forget(storage: TokenStorage): void {
+/** Removes what `storage` holds; whether it could (it has failed once already). */
+function removed(storage: TokenStorage): boolean {
   try {
     storage.remove();
+    return true;
   } catch {
-    // Nothing more to do: the warning is out, and memory holds the session from now on.
+    return false;
   }
 }

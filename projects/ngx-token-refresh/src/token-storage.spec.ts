@@ -180,6 +180,24 @@ describe('TokenService storage', () => {
     expect(tokens.accessToken()).toBe('T1');
   });
 
+  for (const [name, text] of [
+    ['text that is not JSON', '{"accessToken": 42, broken'],
+    ['JSON that is not a session', '{"accessToken": 42}'],
+  ]) {
+    it(`removes ${name} from web storage and keeps using it: the next sign-in survives a reload`, () => {
+      webLocal.setItem('ngx-token-refresh', text);
+      const { tokens } = setup({ storage: 'local' });
+      expect(tokens.status()).toBe('anonymous');
+      expect(webLocal.getItem('ngx-token-refresh')).toBeNull();
+      tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      expect(reload({ storage: 'local' }).tokens.accessToken()).toBe('T1');
+      expect(warn).toHaveBeenCalledOnceWith(
+        'ngx-token-refresh: local storage failed to read (SyntaxError); ' +
+          'the unreadable value was removed.',
+      );
+    });
+  }
+
   it('keeps using a custom TokenStorage that works', () => {
     let stored: StoredTokens | null = { accessToken: 'S1', refreshToken: 'SR1', expiresAt: null };
     const custom: TokenStorage = {
@@ -237,8 +255,10 @@ describe('TokenService storage', () => {
     });
   }
 
-  // [case, storage, label, operation, error name]
-  const failures: [string, () => TokenRefreshOptions['storage'], string, string, string][] = [
+  const inMemory = 'tokens are kept in memory for this page only.';
+  // [case, storage, label, operation, error name, how the dev warning ends]
+  type Failure = [string, () => TokenRefreshOptions['storage'], string, string, string, string];
+  const failures: Failure[] = [
     [
       'corrupted local storage',
       () => {
@@ -248,6 +268,7 @@ describe('TokenService storage', () => {
       'local',
       'read',
       'SyntaxError',
+      'the unreadable value was removed.',
     ],
     [
       'a read() that gives no session',
@@ -255,6 +276,7 @@ describe('TokenService storage', () => {
       'custom',
       'read',
       'TypeError',
+      inMemory,
     ],
     [
       'a write() that throws',
@@ -262,6 +284,7 @@ describe('TokenService storage', () => {
       'custom',
       'write',
       'QuotaExceededError',
+      inMemory,
     ],
     [
       'a remove() that throws',
@@ -269,6 +292,7 @@ describe('TokenService storage', () => {
       'custom',
       'remove',
       'QuotaExceededError',
+      inMemory,
     ],
     [
       'a write() that throws a string holding the token',
@@ -280,10 +304,11 @@ describe('TokenService storage', () => {
       'custom',
       'write',
       'string',
+      inMemory,
     ],
   ];
   for (const devMode of [true, false]) {
-    for (const [name, storage, label, operation, error] of failures) {
+    for (const [name, storage, label, operation, error, end] of failures) {
       it(`warns once with the storage, operation and error type only (${name}, ${devMode ? 'dev' : 'production'} mode)`, () => {
         const scope = globalThis as { ngDevMode?: unknown };
         const saved = scope.ngDevMode;
@@ -297,8 +322,7 @@ describe('TokenService storage', () => {
         }
         expect(warn).toHaveBeenCalledOnceWith(
           devMode
-            ? `ngx-token-refresh: ${label} storage failed to ${operation} (${error}); ` +
-                'tokens are kept in memory for this page only.'
+            ? `ngx-token-refresh: ${label} storage failed to ${operation} (${error}); ${end}`
             : `ngx-token-refresh: ${label} storage ${operation} failed (${error})`,
         );
       });
