@@ -3,10 +3,12 @@ import { TestBed } from '@angular/core/testing';
 import {
   REFRESH_URL,
   authOf,
+  expectSentAfterRefresh,
   flushRefresh,
   reload,
   setup,
   unauthorized,
+  withMockClock,
 } from '../spec/spec-helpers';
 import { StoredTokens, TOKEN_STORAGE, TokenRefreshOptions, TokenStorage } from './public-api';
 import { memoryTokenStorage } from './token-storage';
@@ -53,6 +55,23 @@ describe('TokenService storage', () => {
       expect(backend.expectOne(REFRESH_URL).request.body).toEqual({ refreshToken: 'R2' });
     });
   }
+
+  it("keeps an opaque token's expiry from expiresIn across a reload, under storageKey: refreshed before it expires", () => {
+    withMockClock((clock) => {
+      const options = {
+        storage: 'local',
+        storageKey: 'my-app.session',
+        leewaySeconds: 30,
+      } as const;
+      const first = setup(options);
+      first.tokens.setTokens({ accessToken: 'opaque-1', refreshToken: 'R1', expiresIn: 60 });
+      const { http, backend, tokens } = reload(options);
+      expect(tokens.accessToken()).toBe('opaque-1');
+      expect(tokens.expiresAt()).toBe(Date.now() + 60_000);
+      clock.tick(31_000); // within the leeway: the next request waits for a refresh
+      expectSentAfterRefresh(http, backend);
+    });
+  });
 
   it('clear() removes the stored session, under storageKey', () => {
     const { tokens } = setup({ storage: 'local', storageKey: 'my-app.session' });
