@@ -32,6 +32,8 @@ describe('bad input: options at start-up', () => {
     ['a crossTab of null', { refreshUrl: '/r', crossTab: null }, 'crossTab'],
     ['a headerName that is a number', { refreshUrl: '/r', headerName: 42 }, 'headerName'],
     ['a headerName in an array', { refreshUrl: '/r', headerName: ['X-Auth'] }, 'headerName'],
+    ['an authScheme with a line break', { refreshUrl: '/r', authScheme: 'Bearer\n' }, 'authScheme'],
+    ['an authScheme with a NUL', { refreshUrl: '/r', authScheme: 'Bearer\0 ' }, 'authScheme'],
     ['a leeway given as a string', { refreshUrl: '/r', leewaySeconds: '30' }, 'leewaySeconds'],
     ['an infinite leeway', { refreshUrl: '/r', leewaySeconds: Infinity }, 'leewaySeconds'],
     [

@@ -41,7 +41,8 @@ export function validateOptions(options: TokenRefreshOptions): void {
   check(options, 'storageKey', 'a non-empty string', isText);
   check(options, 'shouldRefresh', 'a function', isFunction);
   check(options, 'headerName', 'an HTTP header name', (v) => isText(v) && HEADER_NAME.test(v));
-  check(options, 'authScheme', 'a string', (v) => typeof v === 'string');
+  // A header value cannot hold these: every request with the token would fail to send.
+  check(options, 'authScheme', 'a string without line breaks or NUL', isHeaderText);
   // Timers overflow beyond 2^31 - 1 ms, and the cross-tab lock waits twice the timeout.
   check(options, 'refreshTimeoutMs', 'a number > 0 and at most 1e9 (11.6 days)', isTimeout);
   check(options, 'crossTab', 'a boolean', isBool);
@@ -108,6 +109,7 @@ function fail(message: string): never {
 
 const isBool = (v: unknown) => typeof v === 'boolean';
 const isFunction = (v: unknown) => typeof v === 'function';
+const isHeaderText = (v: unknown) => typeof v === 'string' && !/[\0\r\n]/.test(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isTimeout = (v: unknown) => typeof v === 'number' && v > 0 && v <= 1e9;
 
