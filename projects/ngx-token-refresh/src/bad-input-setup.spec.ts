@@ -90,6 +90,70 @@ describe('bad input: options at start-up', () => {
     expect(startUpError({ refreshUrl: '/r', refreshTimeoutMs: 1e9 })).toBeUndefined();
   });
 
+  // A typo is otherwise ignored: the option keeps its default and nothing says why.
+  const unknownKeys: [string, unknown, string][] = [
+    [
+      'a misspelled option',
+      { refreshURL: '/r' },
+      'unknown option `refreshURL`; did you mean `refreshUrl`?',
+    ],
+    [
+      'an option in snake case',
+      { refreshUrl: '/r', leeway_seconds: 60 },
+      'unknown option `leeway_seconds`; did you mean `leewaySeconds`?',
+    ],
+    [
+      'an option the library does not have',
+      { refreshUrl: '/r', retries: 3 },
+      'unknown option `retries`; known: refreshUrl, tokenEndpoint, refresh, allowedOrigins,',
+    ],
+    [
+      'a tokenEndpoint field in snake case',
+      { tokenEndpoint: { url: '/token', clientId: 'spa', client_secret: 'x' } },
+      'unknown field of `tokenEndpoint` `client_secret`; known: url, clientId, scope, params.',
+    ],
+    [
+      'a misspelled tokenEndpoint field',
+      { tokenEndpoint: { url: '/token', clientId: 'spa', Scope: 'openid' } },
+      'unknown field of `tokenEndpoint` `Scope`; did you mean `scope`?',
+    ],
+    [
+      'a tokenEndpoint that is an array',
+      { tokenEndpoint: [] },
+      '`tokenEndpoint` must be an object such as',
+    ],
+  ];
+  for (const [name, options, message] of unknownKeys) {
+    it(`rejects ${name} with a TokenRefreshConfigError that names it`, () => {
+      const error = startUpError(options);
+      expect(error).toBeInstanceOf(TokenRefreshConfigError);
+      expect((error as Error).message).toContain(message);
+    });
+  }
+
+  it('accepts every option the docs list, and every tokenEndpoint field, at once', () => {
+    const all = {
+      refresh: () => Promise.resolve({ accessToken: 'a' }),
+      allowedOrigins: ['https://api.example.com'],
+      loginUrl: '/login',
+      leewaySeconds: 30,
+      storage: 'session',
+      storageKey: 'app',
+      shouldRefresh: () => true,
+      headerName: 'Authorization',
+      authScheme: 'Bearer',
+      refreshTokenInCookie: false,
+      crossTab: false,
+      refreshTimeoutMs: 1000,
+    };
+    expect(startUpError(all)).toBeUndefined();
+    const endpoint = { url: '/token', clientId: 'spa', scope: 'openid', params: { a: 'b' } };
+    const { refresh, ...rest } = all;
+    expect(refresh).toBeDefined();
+    expect(startUpError({ ...rest, tokenEndpoint: endpoint })).toBeUndefined();
+    expect(startUpError({ ...rest, refreshUrl: '/r' })).toBeUndefined();
+  });
+
   // parseAllowedOrigins documents "each string must be an origin ... throws naming the first
   // entry that is not", but it reduces any parsable URL to its origin: a path silently widens
   // the scope to the whole origin, a wildcard silently never matches.

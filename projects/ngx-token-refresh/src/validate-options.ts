@@ -7,6 +7,32 @@ import { TokenStorage } from './token-storage';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Every option `provideTokenRefresh` reads (a key missing here fails to compile). */
+const OPTIONS: Record<keyof TokenRefreshOptions, true> = {
+  refreshUrl: true,
+  tokenEndpoint: true,
+  refresh: true,
+  allowedOrigins: true,
+  loginUrl: true,
+  leewaySeconds: true,
+  storage: true,
+  storageKey: true,
+  shouldRefresh: true,
+  headerName: true,
+  authScheme: true,
+  refreshTokenInCookie: true,
+  crossTab: true,
+  refreshTimeoutMs: true,
+};
+
+/** Every field of `tokenEndpoint`. */
+const ENDPOINT_FIELDS: Record<keyof TokenEndpointOptions, true> = {
+  url: true,
+  clientId: true,
+  scope: true,
+  params: true,
+};
+
 /**
  * Checks the options in dev mode (production builds drop this file): throws
  * `TokenRefreshConfigError` naming the first option that is missing, malformed or contradicts
@@ -16,6 +42,7 @@ export function validateOptions(options: TokenRefreshOptions): void {
   if (typeof options !== 'object' || options === null) {
     fail('provideTokenRefresh() needs an options object such as { refreshUrl: "/api/refresh" }.');
   }
+  checkKeys(options, OPTIONS, 'option');
   const { refreshUrl, refresh, tokenEndpoint, storage = 'memory' } = options;
   const ways = (['refreshUrl', 'tokenEndpoint', 'refresh'] as const).filter(
     (key) => options[key] !== undefined,
@@ -64,9 +91,10 @@ const RESERVED_FIELDS = ['grant_type', 'refresh_token', 'client_id', 'scope'];
 
 function validateTokenEndpoint(endpoint: TokenEndpointOptions, options: TokenRefreshOptions) {
   const example = "{ url: 'https://auth.example.com/oauth/token', clientId: 'spa' }";
-  if (typeof endpoint !== 'object' || endpoint === null) {
+  if (typeof endpoint !== 'object' || endpoint === null || Array.isArray(endpoint)) {
     fail(`\`tokenEndpoint\` must be an object such as ${example}.`);
   }
+  checkKeys(endpoint, ENDPOINT_FIELDS, 'field of `tokenEndpoint`');
   if (!isText(endpoint.url)) fail(`\`tokenEndpoint.url\` must be a non-empty URL string.`);
   if (!isText(endpoint.clientId)) fail('`tokenEndpoint.clientId` must be a non-empty string.');
   if (endpoint.scope !== undefined && typeof endpoint.scope !== 'string') {
@@ -87,6 +115,20 @@ function validateTokenEndpoint(endpoint: TokenEndpointOptions, options: TokenRef
       '`tokenEndpoint` sends the refresh token in the form body; it cannot be combined with ' +
         '`refreshTokenInCookie` (use `refreshUrl` or `refresh` for a cookie).',
     );
+  }
+}
+
+/**
+ * Fails on a key that is not in `known`, a typo that would otherwise be ignored: names it, and the
+ * key it likely meant (same letters but for case, `_` and `-`).
+ */
+function checkKeys(value: object, known: Record<string, true>, what: string): void {
+  const plain = (key: string) => key.replace(/[_-]/g, '').toLowerCase();
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(known, key)) continue;
+    const meant = Object.keys(known).find((name) => plain(name) === plain(key));
+    const hint = meant ? `did you mean \`${meant}\`?` : `known: ${Object.keys(known).join(', ')}.`;
+    fail(`unknown ${what} \`${key}\`; ${hint}`);
   }
 }
 
