@@ -43,6 +43,19 @@ describe('TokenRefreshTestingController', () => {
     return outcome;
   }
 
+  it('refreshTokensSent is a snapshot: a later refresh leaves an array read before as it was', () => {
+    auth.signIn({ accessToken: 'T1', refreshToken: 'R1' });
+    rejectedRequest('/api/a');
+    backend.expectOne('/api/a').flush('ok');
+    const first = auth.refreshTokensSent;
+    expect(first).toEqual(['R1']);
+
+    rejectedRequest('/api/b');
+    backend.expectOne('/api/b').flush('ok');
+    expect(auth.refreshTokensSent.length).toBe(2);
+    expect(first).toEqual(['R1']);
+  });
+
   it("failNextRefresh('network-error') fails the waiting request with status 0 and keeps the session", () => {
     auth.signIn({ accessToken: 'T1' });
     auth.failNextRefresh('network-error');

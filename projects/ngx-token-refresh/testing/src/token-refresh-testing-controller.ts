@@ -56,9 +56,9 @@ export class TokenRefreshTestingController {
     return this._refreshTokensSent.length;
   }
 
-  /** The refresh token each refresh was sent with, in order. */
+  /** The refresh token each refresh was sent with, in order (a copy: later ones leave it be). */
   get refreshTokensSent(): readonly (string | null)[] {
-    return this._refreshTokensSent;
+    return [...this._refreshTokensSent];
   }
 
   /**
