@@ -67,7 +67,9 @@ describe('parseAllowedOrigins', () => {
       'an array': ['https://api.example.com'],
     };
     for (const [name, entry] of Object.entries(rejected)) {
-      const entries = ['https://ok.example.com', /ok/, entry] as (string | RegExp)[];
+      const entries = ['https://ok.example.com', /^https:\/\/ok\.example$/, entry] as (
+        string | RegExp
+      )[];
       expect(() => parseAllowedOrigins(entries))
         .withContext(name)
         .toThrowMatching(
@@ -76,6 +78,36 @@ describe('parseAllowedOrigins', () => {
         );
     }
   });
+
+  it('parseAllowedOrigins() accepts patterns anchored at both ends, with literal dots', () => {
+    const patterns = [
+      /^https:\/\/[a-z0-9-]+\.example\.com$/,
+      /^https:\/\/(api|auth)\.example\.com$/,
+      /^https:\/\/a\.example$|^https:\/\/b\.example$/,
+      /^https:\/\/.+\.example\.com(:\d+)?$/i,
+      /^https:\/\/[a-z.]+\.example\.com$/,
+    ];
+    expect(parseAllowedOrigins(patterns)).toEqual(patterns);
+  });
+
+  // Each of these also matches a host its author did not mean: the token would go there.
+  const loose: [string, RegExp, string][] = [
+    ['no anchors', /api\.example\.com/, 'https://api.example.com.evil.example'],
+    ['no end anchor', /^https:\/\/api\.example\.com/, 'https://api.example.com.evil.example'],
+    ['no start anchor', /api\.example\.com$/, 'https://evilapi.example.com'],
+    ['an alternative unanchored', /^https:\/\/a\.example$|b\.example/, 'https://b.example.evil'],
+    ['a dot that is not literal', /^https:\/\/api.example\.com$/, 'https://apixexample.com'],
+  ];
+  for (const [name, pattern, other] of loose) {
+    it(`parseAllowedOrigins() rejects a pattern with ${name}, naming its index`, () => {
+      expect(pattern.test(other)).toBeTrue();
+      expect(() => parseAllowedOrigins(['https://ok.example.com', pattern])).toThrowMatching(
+        (error) =>
+          error instanceof TokenRefreshConfigError &&
+          error.message.startsWith(`ngx-token-refresh: allowedOrigins[1] (${pattern}) `),
+      );
+    });
+  }
 
   it('parseAllowedOrigins() never repeats a password from a rejected entry in its message', () => {
     expect(() => parseAllowedOrigins(['https://user:s3cret-pw@api.example.com'])).toThrowMatching(

@@ -10,7 +10,10 @@ export type OriginRule = string | RegExp;
  */
 export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): OriginRule[] {
   return entries.map((entry, index) => {
-    if (entry instanceof RegExp) return entry;
+    if (entry instanceof RegExp) {
+      if (typeof ngDevMode === 'undefined' || ngDevMode) checkPattern(entry, index);
+      return entry;
+    }
     const origin = typeof entry === 'string' ? bareOrigin(entry) : null;
     if (origin === null) {
       throw new TokenRefreshConfigError(
@@ -23,6 +26,42 @@ export function parseAllowedOrigins(entries: readonly (string | RegExp)[]): Orig
     }
     return origin;
   });
+}
+
+/**
+ * Dev mode: refuses a pattern that would let other hosts in. It must match whole origins (each
+ * alternative between `^` and `$`: `/example\.com/` also matches `https://example.com.evil.example`),
+ * and a dot between letters must be literal (`/^https:\/\/api.example\.com$/` also matches
+ * `https://apixexample.com`, which anyone can register).
+ */
+function checkPattern(rule: RegExp, index: number): void {
+  // Escapes and character classes can hold `|`, `(`, `.` and `$` that mean nothing here.
+  const bare = rule.source.replace(/\\./g, '_').replace(/\[[^\]]*\]/g, '_');
+  const unanchored = topLevelAlternatives(bare).some((alt) => !/^\^.*\$$/.test(alt));
+  const looseDot = /\w\.\w/.test(bare);
+  if (!unanchored && !looseDot) return;
+  throw new TokenRefreshConfigError(
+    `allowedOrigins[${index}] (${rule}) ` +
+      (unanchored
+        ? 'is not anchored: it would also match origins that only contain a match, such as ' +
+          'https://api.example.com.evil.example. Write each alternative between ^ and $.'
+        : 'has a dot that matches any character between two letters: it would also match ' +
+          'other hosts (api.example matches apixexample). Write \\. for a dot.') +
+      ' For example /^https:\\/\\/[a-z0-9-]+\\.example\\.com$/.',
+  );
+}
+
+/** The alternatives of a pattern's top level: `a|b` gives two, `^(a|b)$` one. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives = [''];
+  let depth = 0;
+  for (const char of source) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (char === '|' && depth === 0) alternatives.push('');
+    else alternatives[alternatives.length - 1] += char;
+  }
+  return alternatives;
 }
 
 /** The entry for an error message; one with user info may hold a password: never shown. */
