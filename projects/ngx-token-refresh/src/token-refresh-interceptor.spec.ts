@@ -1,8 +1,24 @@
-import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpContext,
+  HttpRequest,
+  HttpResponse,
+  JsonpClientBackend,
+  provideHttpClient,
+  withInterceptors,
+  withJsonpSupport,
+} from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { throwError } from 'rxjs';
-import { authOf, isHttpError, record, setup, unauthorized } from '../spec/spec-helpers';
+import { of, throwError } from 'rxjs';
+import {
+  authOf,
+  isHttpError,
+  jwtExpiringIn,
+  record,
+  setup,
+  unauthorized,
+} from '../spec/spec-helpers';
 import {
   SKIP_TOKEN,
   TokenRefreshConfigError,
@@ -40,6 +56,39 @@ describe('tokenRefreshInterceptor: attaching the token', () => {
         .toBe('Bearer T1');
     }
   });
+
+  // A JSONP call is a script tag: it cannot carry a header, and Angular's JSONP backend throws
+  // on a request that has one. With withJsonpSupport() after withInterceptors([...]), every
+  // same-origin JSONP call of a signed-in user failed so.
+  for (const [name, accessToken] of [
+    ['a valid token', 'T1'],
+    ['an expired token', jwtExpiringIn(-60)],
+  ]) {
+    it(`lets a JSONP call through with ${name}: no header, no refresh`, () => {
+      const sent: HttpRequest<unknown>[] = [];
+      const jsonp = {
+        handle: (req: HttpRequest<unknown>) => (
+          sent.push(req),
+          of(new HttpResponse({ body: 'f' }))
+        ),
+      };
+      TestBed.configureTestingModule({
+        providers: [
+          provideHttpClient(withInterceptors([tokenRefreshInterceptor]), withJsonpSupport()),
+          provideHttpClientTesting(),
+          provideTokenRefresh({ refreshUrl: '/api/auth/refresh' }),
+          ɵprovideSingleTabSync(),
+          { provide: JsonpClientBackend, useValue: jsonp },
+        ],
+      });
+      TestBed.inject(TokenService).setTokens({ accessToken, refreshToken: 'R1' });
+      const outcome = record(TestBed.inject(HttpClient).jsonp('/api/feed', 'callback'));
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.values).toEqual(['f']);
+      expect(sent.map((req) => [req.method, req.headers.keys()])).toEqual([['JSONP', []]]);
+      // afterEach: verify() finds no refresh call either.
+    });
+  }
 
   it('never sends the token to an origin that is not allowed, however the URL is written', () => {
     const { http, backend, tokens } = setup({ allowedOrigins: ['https://api.example.com'] });

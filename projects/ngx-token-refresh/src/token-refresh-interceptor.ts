@@ -20,8 +20,8 @@ const FALLBACK_ORIGIN = 'http://localhost';
 /**
  * Attaches the access token to allowed requests, refreshes it before it expires, and on a 401
  * refreshes once (shared by every request that needs it) and retries the request once.
- * Requests with `SKIP_TOKEN`, to origins that are not allowed, or that already carry the
- * header pass through untouched.
+ * Requests with `SKIP_TOKEN`, to origins that are not allowed, that already carry the header,
+ * and JSONP calls (which cannot carry one) pass through untouched.
  *
  * @usageNotes
  * ```ts
@@ -62,7 +62,9 @@ function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<Http
     return throwError(() => new TokenRefreshConfigError(message));
   }
   const { config } = refresher;
-  if (req.headers.has(config.headerName) || !isAllowed(req.url, refresher)) return next(req);
+  // A JSONP call is a script tag: no header reaches the server, and Angular refuses one with any.
+  const passes = req.method === 'JSONP' || req.headers.has(config.headerName);
+  if (passes || !isAllowed(req.url, refresher)) return next(req);
   const token = refresher.tokenNow();
   // The common case (a valid token, no refresh in flight) goes out at once.
   if (token !== undefined) return sendWithRetry(req, token, next, refresher);
