@@ -5,7 +5,7 @@ import { callRefresh } from './call-refresh';
 import { DPOP_TRANSPORT } from './dpop-transport';
 import { isDefinitiveRefreshFailure } from './refresh-failure';
 import { RefreshFlight } from './refresh-flight';
-import { Session, canRefresh, isExpiring, tokenAfterFailedRefresh } from './session';
+import { Session, canRefresh, isExpiring, tokenAfterFailedRefresh, usableToken } from './session';
 import { SessionExpiredError } from './session-expired-error';
 import { SessionStore } from './session-store';
 import { TAB_SYNC, TabNews } from './tab-sync';
@@ -40,15 +40,15 @@ export class Refresher {
   }
 
   /**
-   * The token to send right now (`null`: no session), or `undefined` when the request must wait
-   * for `validAccessToken()`: a refresh in flight, an expiring token, a tab still joining.
+   * The token to send now (`null`: no session), or `undefined` when the request must wait for
+   * `validAccessToken()` (a refresh in flight, an expiring token, a tab still joining), unless it
+   * `cannotWait` (keepalive: it would be lost with the page) and the token is `usableToken`.
    */
-  tokenNow(): string | null | undefined {
-    if (this._flight) return undefined;
+  tokenNow(cannotWait = false): string | null | undefined {
     const session = this._store.session();
-    if (!session) return this._tabs.joining() ? undefined : null;
-    if (isExpiring(session) && canRefresh(session, this._cookie)) return undefined;
-    return session.accessToken;
+    if (!session) return this._flight || this._tabs.joining() ? undefined : null;
+    const waits = this._flight || (isExpiring(session) && canRefresh(session, this._cookie));
+    return !waits ? session.accessToken : cannotWait ? usableToken(session) : undefined;
   }
 
   /** See `TokenService.validAccessToken()`. */

@@ -49,12 +49,22 @@ export function canRefresh(session: Session | null, cookie: boolean): boolean {
 }
 
 /**
+ * The session's access token while it may still be sent: the server has not rejected it and it
+ * has not expired by the clock (a request that cannot wait for a refresh, or one whose refresh
+ * failed transiently, goes out with it).
+ */
+export function usableToken(session: Session | null): string | undefined {
+  return session && !session.rejected && !hasExpired(session.expiresAt)
+    ? session.accessToken
+    : undefined;
+}
+
+/**
  * After a refresh failed with `error`: the access token a waiting request still goes out with
- * (the failure was transient, and the token was neither rejected nor has it expired); otherwise
- * it throws `error`.
+ * (the failure was transient, and the token is `usableToken`); otherwise it throws `error`.
  */
 export function tokenAfterFailedRefresh(session: Session | null, error: unknown): string {
-  if (error instanceof SessionExpiredError || !session || session.rejected) throw error;
-  if (hasExpired(session.expiresAt)) throw error;
-  return session.accessToken;
+  const token = error instanceof SessionExpiredError ? undefined : usableToken(session);
+  if (token === undefined) throw error;
+  return token;
 }

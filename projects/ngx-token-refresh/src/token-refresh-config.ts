@@ -20,6 +20,11 @@ export interface TokenRefreshConfig {
   readonly storageKey: string;
   readonly shouldRefresh: (error: HttpErrorResponse) => boolean;
   readonly headerName: string;
+  /**
+   * Whether requests with the token must be kept out of Angular's HTTP transfer cache by hand:
+   * it leaves out those with an `Authorization` header itself, not a custom `headerName`.
+   */
+  readonly uncached: boolean;
   readonly authScheme: string;
   readonly refreshTokenInCookie: boolean;
   readonly refreshTimeoutMs: number;
@@ -47,6 +52,7 @@ export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRe
     tokenEndpoint,
     refreshTokenInCookie = false,
     authScheme = 'Bearer ',
+    headerName = 'Authorization',
   } = options;
   return {
     refresh:
@@ -60,7 +66,8 @@ export function resolveTokenRefreshConfig(options: TokenRefreshOptions): TokenRe
     storage: options.storage ?? 'memory',
     storageKey: options.storageKey ?? 'ngx-token-refresh',
     shouldRefresh: options.shouldRefresh ?? isUnauthorized,
-    headerName: options.headerName ?? 'Authorization',
+    headerName,
+    uncached: !/^(proxy-)?authorization$/i.test(headerName),
     // A bare scheme name (`'Bearer'`, `'Token'`) gets the space that separates it from the token.
     authScheme: /^[A-Za-z][A-Za-z0-9_-]*$/.test(authScheme) ? `${authScheme} ` : authScheme,
     refreshTokenInCookie,

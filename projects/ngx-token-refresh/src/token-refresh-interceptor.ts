@@ -6,7 +6,7 @@ import {
   HttpRequest,
 } from '@angular/common/http';
 import { DOCUMENT, inject } from '@angular/core';
-import { Observable, catchError, switchMap, throwError } from 'rxjs';
+import { Observable, catchError, defer, switchMap, throwError } from 'rxjs';
 import { isAllowedUrl, originOfPage } from './allowed-origin';
 import { DPOP_PROOF } from './dpop-proof-context';
 import { SKIP_TOKEN } from './skip-token';
@@ -65,12 +65,16 @@ function attach(req: HttpRequest<unknown>, next: HttpHandlerFn): Observable<Http
   // A JSONP call is a script tag: no header reaches the server, and Angular refuses one with any.
   const passes = req.method === 'JSONP' || req.headers.has(config.headerName);
   if (passes || !isAllowed(req.url, refresher)) return next(req);
-  const token = refresher.tokenNow();
-  // The common case (a valid token, no refresh in flight) goes out at once.
-  if (token !== undefined) return sendWithRetry(req, token, next, refresher);
-  return refresher
-    .validAccessToken()
-    .pipe(switchMap((valid) => sendWithRetry(req, valid, next, refresher)));
+  // The token of the moment of each subscription: an interceptor listed before this one may
+  // subscribe again later (an rxjs `retry`), after a refresh or a logout replaced the token.
+  return defer(() => {
+    const token = refresher.tokenNow(req.keepalive);
+    // The common case (a valid token, no refresh in flight) goes out at once.
+    if (token !== undefined) return sendWithRetry(req, token, next, refresher);
+    return refresher
+      .validAccessToken()
+      .pipe(switchMap((valid) => sendWithRetry(req, valid, next, refresher)));
+  });
 }
 
 /** Sends with `token`; on a rejection asks the refresher for a token and retries once. */
@@ -109,9 +113,13 @@ function send(
   next: HttpHandlerFn,
   { config, dpop }: Refresher,
 ): Observable<HttpEvent<unknown>> {
-  // With DPoP, a request that carries the token carries a proof of the key it is bound to.
-  if (dpop && token !== null) return dpop.send(req, token, next);
   if (token === null) return next(req);
+  // Angular's HTTP transfer cache leaves out requests with an Authorization header (no user's
+  // answer in a server render, no render's anonymous answer for a signed-in page): so must a
+  // token under another header be.
+  if (config.uncached) req = req.clone({ transferCache: false });
+  // With DPoP, a request that carries the token carries a proof of the key it is bound to.
+  if (dpop) return dpop.send(req, token, next);
   return next(req.clone({ setHeaders: { [config.headerName]: config.authScheme + token } }));
 }
 
