@@ -51,12 +51,12 @@ export class Refresher {
     return !waits ? session.accessToken : cannotWait ? usableToken(session) : undefined;
   }
 
-  /** See `TokenService.validAccessToken()`. */
-  validAccessToken(): Observable<string | null> {
+  /** See `TokenService.validAccessToken()`; `orCookie`: with no session, try the cookie refresh. */
+  validAccessToken(orCookie = false): Observable<string | null> {
     const now = this.tokenNow();
-    if (now !== undefined) return of(now);
+    if (now !== undefined && !(now === null && orCookie && this._cookie)) return of(now);
     const joining = !this._flight && !this._store.session() && this._tabs.joining();
-    if (joining) return from(joining).pipe(switchMap(() => this.validAccessToken()));
+    if (joining) return from(joining).pipe(switchMap(() => this.validAccessToken(orCookie)));
     return this.refresh().pipe(
       catchError((error: unknown) => of(tokenAfterFailedRefresh(this._store.session(), error))),
     );
@@ -100,8 +100,7 @@ export class Refresher {
 
   /** Whether there is a session to let a navigation through, refreshing first when needed. */
   hasSession(): Observable<boolean> {
-    const none = !this._store.session() && !this._flight && this._cookie;
-    return (none ? this.refresh() : this.validAccessToken()).pipe(
+    return this.validAccessToken(true).pipe(
       map((token) => token !== null && !hasExpired(this._store.session()?.expiresAt ?? null)),
       catchError(() => of(false)),
     );

@@ -63,7 +63,7 @@ export function validateOptions(options: TokenRefreshOptions): void {
   }
   check(options, 'refreshTokenInCookie', 'a boolean', isBool);
   check(options, 'allowedOrigins', 'an array of origins', Array.isArray);
-  check(options, 'loginUrl', 'a non-empty URL string', isText);
+  check(options, 'loginUrl', "a path of this app such as '/login', not a full URL", isAppPath);
   check(options, 'leewaySeconds', 'a finite number >= 0', isCount);
   check(options, 'storageKey', 'a non-empty string', isText);
   check(options, 'shouldRefresh', 'a function', isFunction);
@@ -154,6 +154,8 @@ const isFunction = (v: unknown) => typeof v === 'function';
 const isHeaderText = (v: unknown) => typeof v === 'string' && !/[\0\r\n]/.test(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isTimeout = (v: unknown) => typeof v === 'number' && v > 0 && v <= 1e9;
+// The router parses 'https://host/login' as the path '/https:' and '//host/x' as '/host/x'.
+const isAppPath = (v: unknown) => isText(v) && !/^(?:[a-z][a-z\d+.-]*:|[/\\]{2})/i.test(v);
 
 function isTokenStorage(value: unknown): value is TokenStorage {
   const storage = value as Partial<TokenStorage> | null;
