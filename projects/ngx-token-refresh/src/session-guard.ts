@@ -23,7 +23,8 @@ export const sessionGuard: CanActivateFn = (_route, state) => checkSession(state
 
 /**
  * The `CanMatchFn` twin of `sessionGuard`, for lazy routes that should not even load without a
- * session.
+ * session. (A preloading strategy such as `PreloadAllModules` does not ask `canMatch`: it loads
+ * them anyway.)
  *
  * @usageNotes
  * ```ts
