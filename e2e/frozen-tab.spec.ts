@@ -121,20 +121,18 @@ interface Tabs {
   context: BrowserContext;
   a: Page;
   b: Page;
+  /** The token generation both tabs settled on. */
+  gen: number;
 }
 
-/** Opens two tabs; signs in in `a`, `b` joins the session (no login) on the dashboard. */
-async function twoTabs(url: string, settings?: { storage: string }): Promise<Tabs> {
+/**
+ * Opens two tabs; signs in in `a`, `b` joins the session (no login) on the dashboard. Once both
+ * settle on one generation, `b` gets the probe (see `installProbe`).
+ */
+async function twoTabs(url: string): Promise<Tabs> {
   const own = await launchOwnBrowser();
   const { context } = own;
   try {
-    if (settings) {
-      // The demo's setting, in localStorage before the app starts (as `presetDemoSettings`).
-      await context.addInitScript(
-        (storage) => localStorage.setItem('ngx-token-refresh-demo.storage', storage),
-        settings.storage,
-      );
-    }
     const a = await openTab(context, 20_000);
     // Tabs of one window: B, opened next, hides A. Focus emulation (a CDP session kept open)
     // keeps A visible, as a tab in a window of its own, so it renders and takes clicks.
@@ -149,7 +147,9 @@ async function twoTabs(url: string, settings?: { storage: string }): Promise<Tab
     await b.locator('[data-testid="dashboard-page"], [data-testid="login-page"]').waitFor();
     expect(new URL(b.url()).pathname, 'tab B joined the session').toBe('/dashboard');
     await waitForTestId(b, 'session-status', { 'session-status': 'authenticated' });
-    return { own, context, a, b };
+    const gen = await settledGeneration(a, b);
+    await b.evaluate(installProbe, CHANNEL);
+    return { own, context, a, b, gen };
   } catch (error) {
     await own.close();
     throw error;
@@ -306,8 +306,7 @@ async function frozenAcrossRotations(
   rotations: number,
 ): Promise<void> {
   const { a, b } = tabs;
-  const start = await settledGeneration(a, b);
-  await b.evaluate(installProbe, CHANNEL);
+  const start = tabs.gen;
   const frozen = await freeze(tabs.context, b);
   const gen = await rotateInA(a, server, rotations);
   expect(gen).toBe(start + rotations);
@@ -375,9 +374,7 @@ test('2. a logout while a tab is frozen ends its session on resume; it sends no 
   server,
 }) => {
   tabs = await twoTabs(demoServer.url);
-  const { a, b } = tabs;
-  const gen = await settledGeneration(a, b);
-  await b.evaluate(installProbe, CHANNEL);
+  const { a, b, gen } = tabs;
   const clear = b.getByTestId('clear-log');
   if (await clear.isEnabled()) await clear.click();
   const expiresAt = Number(await b.getByTestId('token-countdown').getAttribute('data-expires-at'));
@@ -441,9 +438,7 @@ test('3. a tab frozen mid-refresh: the other tab waits for it, one refresh, no r
   server,
 }) => {
   tabs = await twoTabs(demoServer.url);
-  const { a, b } = tabs;
-  const gen = await settledGeneration(a, b);
-  await b.evaluate(installProbe, CHANNEL);
+  const { a, b, gen } = tabs;
   await waitPastExpiry(b);
   await server.faults({ refreshLatencyMs: SLOW_REFRESH_MS });
   const before = await server.stats();
