@@ -1,5 +1,6 @@
-// tokenRefreshInterceptor combined with HttpClient's own features: fetch request options, the XSRF interceptor, class interceptors (withInterceptorsFromDi)
-// that retry, keepalive requests and the HTTP transfer cache of server-side rendering.
+// tokenRefreshInterceptor combined with HttpClient's own features: fetch request options, the
+// XSRF interceptor, class interceptors (withInterceptorsFromDi) that retry, keepalive requests,
+// the HTTP transfer cache of server-side rendering and an interceptor that rewrites URLs.
 import {
   HTTP_INTERCEPTORS,
   HttpClient,
