@@ -58,7 +58,7 @@ const quickStart = [
 ];
 
 export default [
-  // The core v2 issue's target, 4.0 KiB, is not met yet: 7,145 B (6.98 KiB) measured. The last
+  // The core v2 issue's target, 4.0 KiB, is not met yet: 7,180 B (7.01 KiB) measured. The last
   // raises: +76 B for three fixes (a logout that sticks in cookie mode, server renders kept apart,
   // another tab's logout winning over a refresh answer that arrives before its news), then +91 B
   // for refreshed tokens read on the page's clock when it is off the server's, +12 B for a
@@ -73,12 +73,14 @@ export default [
   // passed through untouched, +60 B for the token read when a request is subscribed (an
   // interceptor before ours that retries) and keepalive requests that do not wait for a refresh,
   // +23 B for a custom headerName kept out of the HTTP transfer cache, +8 B for a guard that joins
-  // the open tabs' session before a cookie refresh.
-  entry('README quick start', quickStart, '7.0 KiB'),
-  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 9,392 B measured
+  // the open tabs' session before a cookie refresh, +35 B for a guard that lets the login page
+  // through (a guarded parent route looped).
+  entry('README quick start', quickStart, '7.1 KiB'),
+  // The README's DPoP recipe: withDpop() and, for the login call, dpopProof(). 9,425 B measured
   // (+30 B for a refused proof, 401 invalid_dpop_proof, passed on without a refresh or logout;
   // +52 B for the logout and the sign-in above; +11 B, -1 B and +2 B for the three above; the
   // empty scope changes no byte here; +21 B for the failed write, +29 B for unreadable data; the
-  // pattern check changes no byte here, +12 B for JSONP, +53 B and +22 B for the three above, +7 B for the guard).
-  entry('DPoP feature on top', [...quickStart, 'withDpop', 'dpopProof'], '9.2 KiB'),
+  // pattern check changes no byte here, +12 B for JSONP, +53 B and +22 B for the three above,
+  // +7 B for the guard, +33 B for the login page).
+  entry('DPoP feature on top', [...quickStart, 'withDpop', 'dpopProof'], '9.3 KiB'),
 ];

@@ -1,8 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Route, Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { REFRESH_URL, jwtExpiringIn, setup, uniqueKey, until } from '../spec/spec-helpers';
 import { markerKey } from '../spec/tab-channels';
@@ -12,6 +12,7 @@ import {
   TokenService,
   provideTokenRefresh,
   sessionGuard,
+  sessionMatchGuard,
   tokenRefreshInterceptor,
 } from './public-api';
 import { TabChannel } from './tab-channel';
@@ -43,6 +44,54 @@ describe('sessionGuard with the Angular Router', () => {
         );
       });
     }
+  });
+
+  describe('a login page under a guarded parent route', () => {
+    // The guard on a layout route guards the login page under it too: its redirect to the login
+    // page met the guard again, which redirected again (Angular does not stop guard redirect
+    // loops), with a returnUrl that grew each time. `stop` ends it on a page of its own after 10.
+    let rounds = 0;
+    const stop = () => ++rounds <= 10 || inject(Router).parseUrl('/looped');
+    beforeEach(() => (rounds = 0));
+
+    const parents: [string, Route][] = [
+      ['sessionGuard in canActivateChild', { canActivateChild: [stop, sessionGuard] }],
+      ['sessionMatchGuard in canMatch', { canMatch: [stop, sessionMatchGuard] }],
+    ];
+    for (const [guard, parent] of parents) {
+      it(`${guard}: lets the login page through without a session, so the redirect does not loop`, async () => {
+        const shell = {
+          path: '',
+          ...parent,
+          children: [
+            { path: 'dashboard', component: DashboardPage },
+            { path: 'sign-in', component: LoginPage },
+          ],
+        };
+        const looped = { path: 'looped', component: NotFoundPage };
+        setup({ loginUrl: '/sign-in?reason=session' }, [provideRouter([looped, shell])]);
+        const harness = await RouterTestingHarness.create();
+        await harness.navigateByUrl('/dashboard', LoginPage);
+        const url = '/sign-in?reason=session&returnUrl=%2Fdashboard';
+        expect(TestBed.inject(Router).url).toBe(url);
+        expect(rounds).toBe(2); // the dashboard, then the login page once
+      });
+    }
+  });
+
+  describe('sessionGuard in canMatch (whose type takes any function)', () => {
+    // Angular calls a canMatch guard with the route and the URL segments, not a router state:
+    // `state.url` was undefined, and the login page got `returnUrl=undefined`.
+    it('is refused in development builds, naming sessionMatchGuard', async () => {
+      const lazy = { path: 'reports', component: DashboardPage, canMatch: [sessionGuard] };
+      setup({ loginUrl: '/sign-in' }, [provideRouter([lazy, ...routes])]);
+      const harness = await RouterTestingHarness.create();
+      await expectAsync(harness.navigateByUrl('/reports?tab=2')).toBeRejectedWithError(
+        TokenRefreshConfigError,
+        /sessionMatchGuard in canMatch/,
+      );
+      expect(TestBed.inject(Router).url).toBe('/');
+    });
   });
 
   describe('in a new tab that joins the session of an open tab (crossTab)', () => {

@@ -3,11 +3,14 @@ import { CanActivateFn, CanMatchFn, Router, UrlTree } from '@angular/router';
 import { Observable, map } from 'rxjs';
 import { Refresher } from './refresher';
 import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
+import { TokenRefreshConfigError } from './token-refresh-config-error';
 
 /**
  * Lets a navigation through while there is a session: with a valid access token at once; with
  * an expired one after the (single-flight) refresh. Without a session, or when the refresh
- * fails, it returns a `UrlTree` to `loginUrl?returnUrl=<attempted url>`.
+ * fails, it returns a `UrlTree` to `loginUrl?returnUrl=<attempted url>`. The login page itself
+ * always goes through, so a guard on a parent route of it (`canActivateChild`) never loops. For
+ * `canMatch`, use `sessionMatchGuard` (development builds refuse `sessionGuard` there).
  *
  * @usageNotes
  * ```ts
@@ -19,7 +22,15 @@ import { TOKEN_REFRESH_CONFIG } from './token-refresh-config';
  * ];
  * ```
  */
-export const sessionGuard: CanActivateFn = (_route, state) => checkSession(state.url);
+export const sessionGuard: CanActivateFn = (_route, state) => {
+  // `canMatch`'s type takes any function, but passes URL segments instead of a router state.
+  if ((typeof ngDevMode === 'undefined' || ngDevMode) && Array.isArray(state)) {
+    throw new TokenRefreshConfigError(
+      'sessionGuard is a canActivate guard: use sessionMatchGuard in canMatch.',
+    );
+  }
+  return checkSession(state.url);
+};
 
 /**
  * The `CanMatchFn` twin of `sessionGuard`, for lazy routes that should not even load without a
@@ -47,10 +58,14 @@ function checkSession(returnUrl: string): Observable<true | UrlTree> {
     .hasSession()
     .pipe(
       map((ok) => {
-        if (ok) return true;
         const login = router.parseUrl(loginUrl);
+        // The login page itself (a guard on a parent route of it): a redirect there would loop.
+        if (ok || path(returnUrl) === path(router.serializeUrl(login))) return true;
         login.queryParams = { ...login.queryParams, returnUrl };
         return login;
       }),
     );
 }
+
+/** The path of an app URL, without its query and fragment. */
+const path = (url: string) => url.split(/[?#]/)[0];

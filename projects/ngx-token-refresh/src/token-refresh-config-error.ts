@@ -1,7 +1,8 @@
 /**
  * Thrown at start-up (by `provideTokenRefresh`) when the options are missing, malformed or
- * contradict each other, and when the interceptor runs without `provideTokenRefresh`. The message
- * names the option and says what to write instead.
+ * contradict each other, when the interceptor runs without `provideTokenRefresh`, and (in
+ * development builds) when `sessionGuard` is put in `canMatch`. The message names the option and
+ * says what to write instead.
  *
  * @usageNotes
  * ```ts
