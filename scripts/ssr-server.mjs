@@ -8,7 +8,14 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** The relative endpoints added to src/server.ts, logging the Authorization header they got. */
+/** What /api/account answers a request with an Authorization header, and one without. */
+export const SIGNED_IN = 'signed-in-user';
+export const ANONYMOUS = 'anonymous-visitor';
+
+/**
+ * The relative endpoints added to src/server.ts: /api/data and /api/items log the Authorization
+ * header they got; /api/account tells whether there was one.
+ */
 const apiRoutes = (relativeValue, itemName) => `app.get('/api/data', (req, res) => {
   console.log(\`[api/data] authorization: \${req.headers.authorization ?? '(none)'}\`);
   res.json({ value: '${relativeValue}' });
@@ -17,13 +24,16 @@ app.get('/api/items', (req, res) => {
   console.log(\`[api/items] authorization: \${req.headers.authorization ?? '(none)'}\`);
   res.json([{ id: 1, name: '${itemName}' }]);
 });
+app.get('/api/account', (req, res) => {
+  res.json({ name: req.headers.authorization ? '${SIGNED_IN}' : '${ANONYMOUS}' });
+});
 
 `;
 
 /**
  * Patches the generated src/server.ts at `path`: adds the /api/data route (answering
- * `{ value: relativeValue }`) and the /api/items route (one item named `itemName`) before the
- * static files, and makes it listen on 127.0.0.1 only.
+ * `{ value: relativeValue }`), the /api/items route (one item named `itemName`) and /api/account
+ * before the static files, and makes it listen on 127.0.0.1 only.
  */
 export function patchServer(path, relativeValue, itemName) {
   let source = readFileSync(path, 'utf8');

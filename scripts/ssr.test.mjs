@@ -1,7 +1,7 @@
 // Server-side rendering consumer check: the packed library in a fresh `ng new --ssr` Angular 21
 // app (under tmp/ssr), set up by `ng add --storage=session`, then the README's SSR files pasted as
-// they are (app.config.ts, app.routes.server.ts, login.ts, items-page.ts) with the pages of
-// scripts/consumer-ssr/. It proves that, on the server:
+// they are (app.config.ts, app.routes.server.ts, login.ts, items-page.ts, account.ts) with the
+// pages of scripts/consumer-ssr/. It proves that, on the server:
 //   - `ng build` finishes (prerendering included) and a prerendered page holds data it fetched;
 //   - rendered pages answer, with HttpClient requests to another origin and to a relative URL;
 //   - a token set while rendering one page goes only to its own origin, and never into the
@@ -9,8 +9,10 @@
 //   - the library never warns "storage failed" (there is no web storage on the server);
 // and in Chromium that the server-rendered /data page hydrates (the server's DOM is reused, not
 // re-rendered) without errors or Authorization headers, and that a guarded route rendered on the
-// client (as the README advises) keeps a signed-in user on a reload. Every wait is bounded: a hang fails a
-// step instead of stalling the run. Run after `npm run build:lib`.
+// client (as the README advises) keeps a signed-in user on a reload, and that the README's
+// httpResource with `transferCache: false` asks with the user's token on a server-rendered page.
+// Every wait is bounded: a hang fails a step instead of stalling the run. Run after
+// `npm run build:lib`.
 // SSR_TARBALL=<path.tgz> tests that tarball instead of packing dist/ngx-token-refresh.
 import assert from 'node:assert/strict';
 import {
@@ -35,7 +37,7 @@ import { launchChromium } from './launch-chromium.mjs';
 import { authorizations, otherOriginServer } from './other-origin-server.mjs';
 import { packLibrary } from './pack-library.mjs';
 import { readmeFiles } from './readme-snippets.mjs';
-import { patchServer, ssrServer } from './ssr-server.mjs';
+import { ANONYMOUS, SIGNED_IN, patchServer, ssrServer } from './ssr-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const NAME = 'consumer-ssr';
@@ -60,6 +62,7 @@ const SERVER_TOKEN = 'server-render-token';
 const ITEM_NAME = 'item-from-the-app-server';
 /** The test's own pages, rendered on the server or prerendered, before the README's `**`. */
 const TEST_SERVER_ROUTES = `  { path: 'data', renderMode: RenderMode.Server },
+  { path: 'account', renderMode: RenderMode.Server },
   { path: 'server-session', renderMode: RenderMode.Server },
   { path: 'prerendered', renderMode: RenderMode.Prerender },
 `;
@@ -137,7 +140,7 @@ step("the README's SSR files, pasted as they are over ng add's", () => {
   const pasted = [
     config,
     serverRoutes,
-    ...files.filter((f) => /\/(login|items-page)\.ts$/.test(f.path)),
+    ...files.filter((f) => /\/(login|items-page|account)\.ts$/.test(f.path)),
   ];
   for (const file of pasted) writeFileSync(join(app, file.path), file.code);
   assert.match(appConfig(), /provideClientHydration\(withEventReplay\(\)\)/);
@@ -218,14 +221,7 @@ check('Chromium: a reload of /items with a session in sessionStorage stays on /i
   browser ??= await launchChromium();
   const page = await browser.newPage();
   try {
-    await page.goto(`${ssr.url}/`, { timeout: RENDER_TIMEOUT });
-    // What the quick start's login leaves in sessionStorage (storage: 'session').
-    await page.evaluate(
-      (session) => {
-        sessionStorage.setItem('ngx-token-refresh', JSON.stringify(session));
-      },
-      { accessToken: 'browser-token', refreshToken: 'browser-refresh', expiresAt: null },
-    );
+    await signIn(page);
     const items = page.waitForRequest((request) => request.url().endsWith('/api/items'));
     await page.goto(`${ssr.url}/items`, { timeout: RENDER_TIMEOUT });
     const request = await items;
@@ -240,6 +236,46 @@ check('Chromium: a reload of /items with a session in sessionStorage stays on /i
     await page.close();
   }
 });
+
+check(
+  "Chromium, signed in, on the server-rendered /account: the README's httpResource sends the token",
+  async () => {
+    const serverHtml = await ssr.get('/account');
+    assert.match(
+      serverHtml,
+      new RegExp(`<p>account: ${ANONYMOUS}</p>`),
+      'the render was anonymous',
+    );
+    assert.match(serverHtml, new RegExp(`cached account: ${ANONYMOUS}`));
+    browser ??= await launchChromium();
+    const page = await browser.newPage();
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/account')) sent.push(request.headers().authorization ?? '');
+    });
+    try {
+      await signIn(page);
+      await page.goto(`${ssr.url}/account`, { timeout: RENDER_TIMEOUT });
+      const shows = (selector, text) =>
+        page.waitForFunction(
+          ([selector, text]) => document.querySelector(selector)?.textContent?.includes(text),
+          [selector, text],
+          { timeout: RENDER_TIMEOUT },
+        );
+      await shows('app-account', `account: ${SIGNED_IN}`);
+      await page.waitForLoadState('networkidle', { timeout: RENDER_TIMEOUT });
+      assert.deepEqual(
+        sent,
+        ['Bearer browser-token'],
+        'one request to /api/account, with the token',
+      );
+      // Why the README asks for the setting: without it the render's answer stays (Angular's).
+      await shows('app-cached-account', `cached account: ${ANONYMOUS}`);
+    } finally {
+      await page.close();
+    }
+  },
+);
 
 check('the SSR server printed no "storage failed" warning', () => {
   const warnings = ssr
@@ -290,6 +326,15 @@ after(async () => {
 
 function appConfig() {
   return readFileSync(join(app, 'src', 'app', 'app.config.ts'), 'utf8');
+}
+
+/** Leaves in the page's sessionStorage what the quick start's login does (storage: 'session'). */
+async function signIn(page) {
+  await page.goto(`${ssr.url}/`, { timeout: RENDER_TIMEOUT });
+  await page.evaluate(
+    (session) => sessionStorage.setItem('ngx-token-refresh', JSON.stringify(session)),
+    { accessToken: 'browser-token', refreshToken: 'browser-refresh', expiresAt: null },
+  );
 }
 
 function assertBothAnswers(html) {

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { sessionGuard } from 'ngx-token-refresh';
+import { AccountPage } from './account-page';
 import { Data } from './data';
 import { ItemsPage } from './items-page';
 import { Login } from './login';
@@ -7,7 +8,8 @@ import { Home } from './pages';
 import { Prerendered } from './prerendered';
 import { ServerSession } from './server-session';
 
-// The README's login page and guarded ItemsPage (pasted from the README), and the test's pages.
+// The README's login page, guarded ItemsPage and Account (pasted from the README, Account on
+// AccountPage), and the test's pages.
 export const routes: Routes = [
   { path: '', component: Home },
   { path: 'data', component: Data },
@@ -15,4 +17,5 @@ export const routes: Routes = [
   { path: 'prerendered', component: Prerendered },
   { path: 'items', component: ItemsPage, canActivate: [sessionGuard] },
   { path: 'login', component: Login },
+  { path: 'account', component: AccountPage },
 ];
