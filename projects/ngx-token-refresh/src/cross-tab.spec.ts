@@ -285,6 +285,25 @@ describe('TokenService across tabs (crossTab)', () => {
     b.backend.expectNone(REFRESH_URL);
   });
 
+  it('keeps two apps of one origin apart when each has its own storageKey', async () => {
+    const otherApp = { crossTab: true, storageKey: uniqueKey() };
+    const a = setup(options);
+    const sameApp = openTab(options);
+    const other = openTab(otherApp);
+    try {
+      a.tokens.setTokens({ accessToken: 'T1', refreshToken: 'R1' });
+      await until(() => sameApp.tokens.accessToken() === 'T1', 'the same app in another tab');
+      await settle();
+      expect(other.tokens.accessToken()).toBeNull();
+      other.tokens.setTokens({ accessToken: 'U1', refreshToken: 'V1' });
+      await settle();
+      expect(a.tokens.accessToken()).toBe('T1');
+      expect(sameApp.tokens.accessToken()).toBe('T1');
+    } finally {
+      closeTabs(otherApp);
+    }
+  });
+
   it('falls back to single-tab behaviour, without errors, where Web Locks are missing', () => {
     spyOnProperty(navigator, 'locks', 'get').and.returnValue(undefined as never);
     const { http, backend, tokens } = setup(options);

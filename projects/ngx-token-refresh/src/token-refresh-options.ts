@@ -70,7 +70,9 @@ export interface TokenRefreshOptions {
    */
   storage?: 'memory' | 'session' | 'local' | TokenStorage;
   /**
-   * The key under which `'session'` and `'local'` storage keep the session.
+   * The name of this app's session: the key under which `'session'` and `'local'` storage keep
+   * it, and the name of its cross-tab channel and lock and of its DPoP key. Two apps on one
+   * origin that must not share a session each need their own.
    * @default 'ngx-token-refresh'
    */
   storageKey?: string;
