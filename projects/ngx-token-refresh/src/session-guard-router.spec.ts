@@ -1,20 +1,10 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Route, Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { REFRESH_URL, jwtExpiringIn, setup, uniqueKey, until } from '../spec/spec-helpers';
 import { markerKey } from '../spec/tab-channels';
-import {
-  TokenRefreshConfigError,
-  TokenRefreshOptions,
-  TokenService,
-  provideTokenRefresh,
-  sessionGuard,
-  sessionMatchGuard,
-  tokenRefreshInterceptor,
-} from './public-api';
+import { TokenRefreshConfigError, sessionGuard, sessionMatchGuard } from './public-api';
 import { TabChannel } from './tab-channel';
 
 @Component({ selector: 'test-dashboard', template: 'dashboard' })
@@ -113,21 +103,13 @@ describe('sessionGuard with the Angular Router', () => {
       it(`waits for the open tab's session instead of refreshing, then lets the navigation through (refreshTokenInCookie: ${refreshTokenInCookie})`, async () => {
         const heard: string[] = [];
         openTab.listen((message) => heard.push(message.type));
-        TestBed.configureTestingModule({
-          providers: [
-            provideHttpClient(withInterceptors([tokenRefreshInterceptor])),
-            provideHttpClientTesting(),
-            provideTokenRefresh({
-              refreshUrl: REFRESH_URL,
-              crossTab: true,
-              storageKey: key,
-              refreshTokenInCookie,
-              loginUrl: '/sign-in',
-            } as TokenRefreshOptions),
-            provideRouter(routes),
-          ],
-        });
-        const backend = TestBed.inject(HttpTestingController);
+        const options = {
+          crossTab: true,
+          storageKey: key,
+          refreshTokenInCookie,
+          loginUrl: '/sign-in',
+        };
+        const { backend, tokens: service } = setup(options, [provideRouter(routes)]);
         const harness = await RouterTestingHarness.create();
         const navigation = harness.navigateByUrl('/dashboard?tab=2');
         await until(() => heard.includes('hello'), "the new tab's hello");
@@ -137,7 +119,7 @@ describe('sessionGuard with the Angular Router', () => {
         openTab.post({ type: 'tokens', revision: 3, tokens });
         await navigation;
         expect(TestBed.inject(Router).url).toBe('/dashboard?tab=2');
-        expect(TestBed.inject(TokenService).accessToken()).toBe(tokens.accessToken);
+        expect(service.accessToken()).toBe(tokens.accessToken);
         backend.expectNone(REFRESH_URL);
         backend.verify();
       });
